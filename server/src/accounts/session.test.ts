@@ -1,0 +1,78 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appFor, createTestApp, type TestApp } from '../db/testing/test-app';
+import { createUser, TEST_PASSWORD, type TestUser } from '../db/testing/fixtures';
+
+let t: TestApp;
+let user: TestUser;
+beforeAll(async () => {
+  t = await createTestApp();
+  user = await createUser(t.db.dataSource, { verified: true });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const sessionCookie = (res: request.Response) => (res.headers['set-cookie'] as unknown as string[] | undefined)?.find((c) => c.startsWith('lr.sid='));
+const cookieValue = (cookie: string | undefined) => cookie?.split(';')[0];
+
+describe('sessions', () => {
+  it('signs in with the right password and sets a safe cookie', async () => {
+    const res = await request(t.app).post('/api/auth/login').send({ email: user.email.toUpperCase(), password: TEST_PASSWORD }).expect(200);
+    expect(res.body.email).toBe(user.email);
+    const cookie = sessionCookie(res);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i);
+  });
+
+  it('answers a wrong password and an unknown account alike', async () => {
+    const wrong = await request(t.app).post('/api/auth/login').send({ email: user.email, password: 'falsches-passwort' }).expect(401);
+    const unknown = await request(t.app).post('/api/auth/login').send({ email: 'niemand@example.org', password: 'falsches-passwort' }).expect(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.error.code).toBe('invalid_credentials');
+  });
+
+  it('gives a new session id at login, so a planted one is worthless (session fixation)', async () => {
+    const agent = request.agent(t.app);
+    const anonymous = await agent.post('/api/auth/login').send({ email: user.email, password: 'falsches-passwort' }).expect(401);
+    expect(sessionCookie(anonymous)).toBeUndefined();
+    // The first login's session stands in for one an attacker planted; the second login must replace it.
+    const first = await agent.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const second = await agent.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    expect(cookieValue(sessionCookie(first))).toBeDefined();
+    expect(cookieValue(sessionCookie(second))).not.toBe(cookieValue(sessionCookie(first)));
+    const planted = cookieValue(sessionCookie(first))!;
+    await request(t.app).get('/api/auth/me').set('Cookie', planted).expect(401);
+  });
+
+  it('ends the session on the server at logout', async () => {
+    const login = await request(t.app).post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const cookie = cookieValue(sessionCookie(login))!;
+    await request(t.app).get('/api/auth/me').set('Cookie', cookie).expect(200);
+    await request(t.app).post('/api/auth/logout').set('Cookie', cookie).expect(204);
+    const replay = await request(t.app).get('/api/auth/me').set('Cookie', cookie).expect(401);
+    expect(replay.body.error.code).toBe('unauthenticated');
+  });
+
+  it('keeps sessions in PostgreSQL, so another app server knows them', async () => {
+    const login = await request(t.app).post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const other = appFor(t.db.dataSource);
+    const res = await request(other.app).get('/api/auth/me').set('Cookie', cookieValue(sessionCookie(login))!).expect(200);
+    expect(res.body.id).toBe(user.id);
+    await other.close();
+  });
+
+  it('marks the cookie Secure when the public address is https', async () => {
+    const secure = appFor(t.db.dataSource);
+    await secure.close();
+    const https = (await import('../app')).createApp({
+      config: { publicUrl: 'https://landraeume.example', sessionSecret: 'x'.repeat(40), dataDir: secure.dataDir, smtpUrl: undefined, mailFrom: 'a@b.example' },
+      dataSource: t.db.dataSource,
+      log: (await import('../db/testing/test-database')).silentLogger,
+    });
+    const res = await request(https.app).post('/api/auth/login').set('X-Forwarded-Proto', 'https').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    expect(sessionCookie(res)).toMatch(/Secure/);
+    await https.close();
+  });
+});

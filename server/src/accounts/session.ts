@@ -1,0 +1,70 @@
+import connectPgSimple from 'connect-pg-simple';
+import type { RequestHandler } from 'express';
+import session from 'express-session';
+import passport from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { loadActor } from './actor';
+import type { AccountService } from './accounts.service';
+
+export const SESSION_COOKIE = 'lr.sid';
+const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface SessionSetup {
+  middleware: RequestHandler[];
+  authenticator: passport.Authenticator;
+  close(): Promise<void>;
+}
+
+/**
+ * Sessions live in PostgreSQL so any app server can serve any request; the cookie is httpOnly,
+ * SameSite=Lax and Secure whenever the public address is https.
+ */
+export function createSessions(options: { dataSource: DataSource; secret: string; publicUrl: string; accounts: AccountService; log: Logger }): SessionSetup {
+  const PgStore = connectPgSimple(session);
+  const pool = (options.dataSource.driver as unknown as { master: pg.Pool }).master;
+  const store = new PgStore({
+    pool,
+    tableName: 'sessions',
+    createTableIfMissing: false,
+    errorLog: (...args: unknown[]) => options.log.warn({ detail: args.map(String).join(' ') }, 'session store'),
+  });
+
+  const authenticator = new passport.Passport();
+  authenticator.use(
+    new LocalStrategy({ usernameField: 'email', passwordField: 'password', session: true }, (email, password, done) => {
+      options.accounts
+        .authenticate(email, password)
+        .then((userId) => (userId ? loadActor(options.dataSource, userId) : undefined))
+        .then((actor) => done(null, actor ?? false), done);
+    }),
+  );
+  authenticator.serializeUser((user, done) => done(null, user.id));
+  authenticator.deserializeUser((id: string, done) => {
+    loadActor(options.dataSource, id).then((actor) => done(null, actor ?? false), done);
+  });
+
+  const middleware = [
+    session({
+      store,
+      name: SESSION_COOKIE,
+      secret: options.secret,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      proxy: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: options.publicUrl.startsWith('https:'), maxAge: SESSION_MAX_AGE_MS, path: '/' },
+    }),
+    authenticator.initialize(),
+    authenticator.session(),
+  ];
+  return {
+    middleware,
+    authenticator,
+    close: async () => {
+      await store.close();
+    },
+  };
+}

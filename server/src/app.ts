@@ -1,0 +1,93 @@
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import { authRoutes } from './accounts/auth.routes';
+import { AccountService } from './accounts/accounts.service';
+import { meRoutes } from './accounts/me.routes';
+import { ProfileService } from './accounts/profile.service';
+import { createSessions } from './accounts/session';
+import { healthRoutes } from './health/health.routes';
+import { crossSiteProtection } from './http/cross-site';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit';
+import { requestId } from './http/request-id';
+import { mountRoutes, type AnyRoute } from './http/route';
+import { securityHeaders } from './http/security-headers';
+import { staticClient } from './http/static-client';
+import { createMailer, type Mailer } from './notifications/mailer';
+import { InvitationService } from './organizations/invitations.service';
+import { OrganizationService } from './organizations/organizations.service';
+import { organizationRoutes } from './organizations/organizations.routes';
+import { spaceRoutes } from './spaces/spaces.routes';
+import { SpaceService } from './spaces/spaces.service';
+
+export interface AppDeps {
+  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'>;
+  dataSource: DataSource;
+  log: Logger;
+  /** The built client; absent in API-only tests. */
+  clientDir?: string;
+  mailer?: Mailer;
+  rateLimits?: RateLimitConfig;
+}
+
+export interface LandraeumeApp {
+  app: Express;
+  /** Every route the API serves: the source for the authorization matrix and the API document. */
+  routes: AnyRoute[];
+  close(): Promise<void>;
+}
+
+export const JSON_BODY_LIMIT = '100kb';
+
+export function createApp(deps: AppDeps): LandraeumeApp {
+  const { config, dataSource: db, log } = deps;
+  const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, publicUrl: config.publicUrl });
+  const pool = (db.driver as unknown as { master: pg.Pool }).master;
+  const limits = createRateLimiters(pool, deps.rateLimits ?? DEFAULT_RATE_LIMITS, config.sessionSecret);
+
+  const invitations = new InvitationService(db, mailer, config.publicUrl);
+  const accounts = new AccountService(db, mailer, config.publicUrl, invitations);
+  const profiles = new ProfileService(db);
+  const organizations = new OrganizationService(db, invitations);
+  const sessions = createSessions({ dataSource: db, secret: config.sessionSecret, publicUrl: config.publicUrl, accounts, log });
+
+  const routes = [
+    ...healthRoutes(db),
+    ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
+    ...meRoutes(profiles),
+    ...organizationRoutes(organizations, invitations),
+    ...spaceRoutes(new SpaceService(db)),
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: requestId,
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customProps: (req) => ({ userId: (req as express.Request).user?.id }),
+    }),
+  );
+  app.use(securityHeaders(config.publicUrl));
+  app.use(crossSiteProtection(config.publicUrl));
+  app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
+  app.use(sessions.middleware);
+  app.use(mountRoutes(routes));
+  app.use('/api', notFoundHandler);
+  if (deps.clientDir) app.use(staticClient(deps.clientDir));
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return { app, routes, close: sessions.close };
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_SESSION_SECRET, type TestApp } from './db/testing/test-app';
+import { TEST_PASSWORD } from './db/testing/fixtures';
+import { buildWorld, invitationFor, PERSONAS, sessionCookie, tokenFor, type Persona, type World } from './db/testing/personas';
+
+/*
+ * The authorization matrix: every route the app serves (read from the app's route registry, so
+ * a new route without a row here fails this test) against every persona, with the expected
+ * allow/deny from one table. Allowed means a 2xx answer to a valid request; denied means 401,
+ * 403 or 404. Object-level rows act on club A, whose outsiders must be kept out.
+ */
+
+type Ctx = { world: World; persona: Persona; db: TestApp['db']['dataSource'] };
+interface Row {
+  allow: readonly Persona[];
+  params?: (ctx: Ctx) => Record<string, string>;
+  body?: (ctx: Ctx) => Promise<object> | object;
+}
+
+const ALL = PERSONAS;
+const SIGNED_IN = PERSONAS.filter((p) => p !== 'anonymous');
+const VERIFIED = SIGNED_IN.filter((p) => p !== 'unverified');
+const unique = () => randomBytes(4).toString('hex');
+const ownUserId = ({ world, persona }: Ctx) => (persona === 'anonymous' ? world.target.id : world.users[persona].id);
+const ownEmail = ({ world, persona }: Ctx) => (persona === 'anonymous' ? world.target.email : world.users[persona].email);
+
+const MATRIX: Record<string, Row> = {
+  'GET /healthz': { allow: ALL },
+  'GET /readyz': { allow: ALL },
+  'GET /api/spaces': { allow: ALL },
+  'POST /api/auth/register': { allow: ALL, body: () => ({ email: `neu-${unique()}@example.org`, password: 'Sonnenblumenfeld-7', name: 'Neu' }) },
+  'POST /api/auth/login': { allow: ALL, body: ({ world }) => ({ email: world.target.email, password: TEST_PASSWORD }) },
+  'POST /api/auth/logout': { allow: ALL },
+  'GET /api/auth/me': { allow: SIGNED_IN },
+  'POST /api/auth/verify-email': { allow: ALL, body: async (ctx) => ({ token: await tokenFor(ctx.db, ownUserId(ctx), 'verify_email') }) },
+  'POST /api/auth/verify-email/resend': { allow: SIGNED_IN },
+  'POST /api/auth/password-reset/request': { allow: ALL, body: (ctx) => ({ email: ownEmail(ctx) }) },
+  'POST /api/auth/password-reset': { allow: ALL, body: async (ctx) => ({ token: await tokenFor(ctx.db, ownUserId(ctx), 'reset_password'), password: 'Neues-Passwort-Heide-9' }) },
+  'PATCH /api/me': { allow: SIGNED_IN, body: () => ({ locale: 'en' }) },
+  'GET /api/me/export': { allow: SIGNED_IN },
+  'DELETE /api/me': { allow: SIGNED_IN },
+  'GET /api/organizations': { allow: SIGNED_IN },
+  'POST /api/organizations': { allow: ['platformAdmin'], body: () => ({ kind: 'club', name: `Neuer Verein ${unique()}`, firstAdminEmail: `chef-${unique()}@example.org` }) },
+  'GET /api/organizations/:id': { allow: ['clubMember', 'clubAdmin', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.clubA }) },
+  'GET /api/organizations/:id/members': { allow: ['clubAdmin', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.clubA }) },
+  'POST /api/organizations/:id/invitations': {
+    allow: ['clubAdmin', 'platformAdmin'],
+    params: ({ world }) => ({ id: world.orgs.clubA }),
+    body: () => ({ email: `gast-${unique()}@example.org` }),
+  },
+  'PATCH /api/organizations/:id/members/:userId': {
+    allow: ['clubAdmin', 'platformAdmin'],
+    params: ({ world }) => ({ id: world.orgs.clubA, userId: world.target.id }),
+    body: () => ({ role: 'admin' }),
+  },
+  'DELETE /api/organizations/:id/members/:userId': { allow: ['clubAdmin', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.clubA, userId: world.target.id }) },
+  'POST /api/invitations/accept': { allow: SIGNED_IN, body: async (ctx) => ({ token: await invitationFor(ctx.db, ctx.world.orgs.employerA, ownEmail(ctx)) }) },
+};
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const routeKey = (route: { method: string; path: string }) => `${route.method.toUpperCase()} ${route.path}`;
+
+describe('authorization matrix', () => {
+  it('has a row for every route the app serves, and no row for a route that is gone', () => {
+    const served = t.routes.map(routeKey).sort();
+    expect(served).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('lets exactly the listed personas through on every route', async () => {
+    const failures: string[] = [];
+    for (const route of t.routes) {
+      const row = MATRIX[routeKey(route)]!;
+      for (const persona of PERSONAS) {
+        const world = await buildWorld(t.db.dataSource);
+        const ctx: Ctx = { world, persona, db: t.db.dataSource };
+        const path = Object.entries(row.params?.(ctx) ?? {}).reduce((p, [name, value]) => p.replace(`:${name}`, value), route.path);
+        let req = request(t.app)[route.method](path);
+        if (persona !== 'anonymous') req = req.set('Cookie', await sessionCookie(t.db.dataSource, world.users[persona].id, TEST_SESSION_SECRET));
+        const body = await row.body?.(ctx);
+        const res = await (body ? req.send(body) : req);
+        const allowed = row.allow.includes(persona);
+        const ok = allowed ? res.status >= 200 && res.status < 300 : [401, 403, 404].includes(res.status);
+        if (!ok) failures.push(`${routeKey(route)} as ${persona}: expected ${allowed ? '2xx' : '401/403/404'}, got ${res.status} ${JSON.stringify(res.body)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
+});

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from './config';
+
+describe('configuration from the environment', () => {
+  it('has working defaults', () => {
+    const config = parseConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe(path.resolve('./var'));
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.logLevel).toBe('info');
+    expect(config.mailFrom).toContain('@');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/x'],
+    ['SMTP_URL', 'not a url'],
+    ['MAIL_FROM', 'nobody'],
+    ['PUBLIC_URL', 'ftp://example.org'],
+    ['SESSION_SECRET', 'short'],
+    ['LOG_LEVEL', 'loud'],
+  ])('rejects a bad %s and names the variable', (variable, value) => {
+    let error: unknown;
+    try {
+      parseConfig({ [variable]: value });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain(`${variable}:`);
+  });
+
+  it('never echoes secrets in the error', () => {
+    expect(() => parseConfig({ SESSION_SECRET: 'tooshort-secret' })).toThrow(/SESSION_SECRET/);
+    try {
+      parseConfig({ SESSION_SECRET: 'tooshort-secret' });
+    } catch (err) {
+      expect((err as Error).message).not.toContain('tooshort-secret');
+    }
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      parseConfig({ PORT: '-1', LOG_LEVEL: 'x' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).problems).toHaveLength(2);
+    }
+  });
+
+  it('strips a trailing slash from PUBLIC_URL', () => {
+    expect(parseConfig({ PUBLIC_URL: 'https://landraeume.example/' }).publicUrl).toBe('https://landraeume.example');
+  });
+
+  it('generates a session secret once and keeps it under DATA_DIR', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'landraeume-config-'));
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.sessionSecret).toBe(first.sessionSecret);
+    expect(readFileSync(path.join(dataDir, 'session-secret'), 'utf8').trim()).toBe(first.sessionSecret);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});

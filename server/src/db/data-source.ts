@@ -1,0 +1,25 @@
+import { DataSource } from 'typeorm';
+import { migrations } from '../../../migrations/index';
+import { entities } from './entities';
+
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'typeorm_migrations',
+    // The schema changes only through migrations/, never by inspecting entities.
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    poolSize: options.poolSize ?? 10,
+    applicationName: options.applicationName ?? 'landraeume',
+    extra: {
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      // Keeps one slow query from holding a pool slot forever; long reports set their own.
+      statement_timeout: 30_000,
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createDataSource } from './data-source';
+import { adminQuery, databaseUrl } from './testing/pg-admin';
+
+const name = `lr_migrate_${randomBytes(6).toString('hex')}`;
+const adminUrl = inject('pgAdminUrl');
+const dataSource = createDataSource(databaseUrl(adminUrl, name), { poolSize: 2 });
+
+afterAll(async () => {
+  if (dataSource.isInitialized) await dataSource.destroy();
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+});
+
+const tables = async () =>
+  ((await dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)) as { tablename: string }[]).map((r) => r.tablename);
+
+describe('migrations', () => {
+  it('build the whole schema on an empty database', async () => {
+    await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+    await dataSource.initialize();
+    expect(await tables()).toEqual([]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.length).toBeGreaterThan(0);
+    expect(await tables()).toEqual(expect.arrayContaining(['organizations', 'users', 'memberships', 'spaces', 'resources', 'opening_hours', 'closures', 'audit_events', 'sessions', 'user_tokens', 'invitations', 'rate_limits']));
+    const extensions = (await dataSource.query(`SELECT extname FROM pg_extension`)) as { extname: string }[];
+    expect(extensions.map((e) => e.extname)).toContain('btree_gist');
+  });
+
+  it('apply nothing the second time', async () => {
+    expect(await dataSource.runMigrations({ transaction: 'each' })).toEqual([]);
+  });
+
+  it('can be reverted to empty and applied again', async () => {
+    while ((await dataSource.query(`SELECT count(*)::int AS n FROM typeorm_migrations`))[0].n > 0) await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await tables()).toEqual(['typeorm_migrations']);
+    expect((await dataSource.runMigrations({ transaction: 'each' })).length).toBeGreaterThan(0);
+  });
+
+  it('let the database refuse overlapping opening hours for one weekday', async () => {
+    const [org] = await dataSource.query(`INSERT INTO organizations (kind, name, slug) VALUES ('municipality', 'Gemeinde Test', 'gemeinde-test') RETURNING id`);
+    const [space] = await dataSource.query(
+      `INSERT INTO spaces (organization_id, kind, name, slug, street, postcode, town, municipality, lat, lon, capacity)
+       VALUES ($1, 'meeting_room', 'Raum', 'raum', 'Markt 1', '48653', 'Coesfeld', 'Coesfeld', 51.9, 7.1, 10) RETURNING id`,
+      [org.id],
+    );
+    await dataSource.query(`INSERT INTO opening_hours (space_id, weekday, opens, closes) VALUES ($1, 1, '08:00', '12:00'), ($1, 1, '13:00', '18:00')`, [space.id]);
+    await expect(dataSource.query(`INSERT INTO opening_hours (space_id, weekday, opens, closes) VALUES ($1, 1, '11:00', '14:00')`, [space.id])).rejects.toMatchObject({ code: '23P01' });
+  });
+});

@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import { DomainError } from '../http/errors';
+import { defineRoute, type AnyRoute } from '../http/route';
+
+export function healthRoutes(dataSource: DataSource): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/healthz',
+      summary: 'The process is up',
+      access: 'public',
+      handler: () => ({ status: 'ok' }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/readyz',
+      summary: 'The database is reachable (503 otherwise)',
+      access: 'public',
+      async handler() {
+        try {
+          await dataSource.query('SELECT 1');
+        } catch {
+          throw new DomainError('service_unavailable', 'The database is not reachable');
+        }
+        return { status: 'ready', database: 'ok' };
+      },
+    }),
+  ];
+}

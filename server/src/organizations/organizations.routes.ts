@@ -1,0 +1,76 @@
+import { idParamsSchema, invitationCreateSchema, memberParamsSchema, organizationCreateSchema, roleChangeSchema, tokenBodySchema } from '@landraeume/shared';
+import { defineRoute, type AnyRoute } from '../http/route';
+import type { InvitationService } from './invitations.service';
+import type { OrganizationService } from './organizations.service';
+
+export function organizationRoutes(organizations: OrganizationService, invitations: InvitationService): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/organizations',
+      summary: 'Organizations the signed-in person belongs to (all of them for platform admins)',
+      access: 'signed_in',
+      handler: async ({ actor }) => ({ items: await organizations.list(actor!) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/organizations',
+      summary: 'Create an organization and appoint (or invite) its first admin — platform admins',
+      access: 'verified',
+      body: organizationCreateSchema,
+      status: 201,
+      handler: ({ actor, body }) => organizations.create(actor!, body),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/organizations/:id',
+      summary: 'One organization — its members and platform admins',
+      access: 'signed_in',
+      params: idParamsSchema,
+      handler: ({ actor, params }) => organizations.get(actor!, params.id),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/organizations/:id/members',
+      summary: 'Members and their roles — admins of the organization',
+      access: 'signed_in',
+      params: idParamsSchema,
+      handler: async ({ actor, params }) => ({ items: await organizations.members(actor!, params.id) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/organizations/:id/invitations',
+      summary: 'Invite a person by e-mail — admins of the organization',
+      access: 'verified',
+      params: idParamsSchema,
+      body: invitationCreateSchema,
+      status: 201,
+      handler: ({ actor, params, body }) => invitations.invite(actor!, params.id, body),
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/organizations/:id/members/:userId',
+      summary: "Change a member's role — admins of the organization",
+      access: 'verified',
+      params: memberParamsSchema,
+      body: roleChangeSchema,
+      handler: ({ actor, params, body }) => organizations.changeRole(actor!, params.id, params.userId, body.role),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/organizations/:id/members/:userId',
+      summary: 'Remove a member (admins), or leave (oneself)',
+      access: 'signed_in',
+      params: memberParamsSchema,
+      handler: ({ actor, params }) => organizations.removeMember(actor!, params.id, params.userId),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/invitations/accept',
+      summary: 'Join the organization of an invitation sent to the signed-in e-mail address',
+      access: 'signed_in',
+      body: tokenBodySchema,
+      handler: ({ actor, body }) => invitations.accept(actor!, body.token),
+    }),
+  ];
+}

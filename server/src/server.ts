@@ -1,0 +1,80 @@
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { createApp } from './app';
+import { openDatabase, runMigrations, type Database } from './db/database';
+import { seedIfEmpty } from './db/seed';
+import { errorBody } from './http/error-handler';
+import { DomainError } from './http/errors';
+
+export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
+
+/**
+ * Requests Node's parser refuses (headers over 16 KiB, broken HTTP) never reach express; they
+ * still get the JSON error model instead of a bare status line.
+ */
+function answerMalformedRequest(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const error = tooLarge
+    ? new DomainError('headers_too_large', 'The request line or headers are too large')
+    : new DomainError('invalid_input', 'The request is not valid HTTP');
+  const body = JSON.stringify(errorBody(error));
+  socket.end(
+    `HTTP/1.1 ${error.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+export interface RunningServer {
+  server: Server;
+  database: Database;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** How long in-flight requests get to finish on shutdown before their connections are cut. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+  try {
+    await runMigrations(database.dataSource, log);
+    await seedIfEmpty(database.dataSource, log);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const { app, close: closeApp } = createApp({ config, dataSource: database.dataSource, log, clientDir: CLIENT_DIST });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(s)));
+  }).catch(async (err: unknown) => {
+    await closeApp();
+    await database.close();
+    throw err;
+  });
+  server.on('clientError', answerMalformedRequest);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
+      await drained;
+      clearTimeout(timer);
+      await closeApp();
+      await database.close();
+    })();
+    return stopping;
+  };
+  return { server, database, port, stop };
+}

@@ -1,0 +1,47 @@
+import type { Amenity, MunicipalityName, SpaceKind, SpaceSummary } from '@landraeume/shared';
+
+export interface SpaceSummaryRow {
+  id: string;
+  slug: string;
+  name: string;
+  kind: SpaceKind;
+  municipality: MunicipalityName;
+  street: string;
+  postcode: string;
+  town: string;
+  lat: number;
+  lon: number;
+  capacity: number;
+  desk_count: number;
+  amenities: Amenity[];
+  photos: string[];
+  approval: 'instant' | 'required';
+  price_per_hour_cents: number | null;
+  price_per_day_cents: number | null;
+  club_price_per_hour_cents: number | null;
+  organization_id: string;
+  provider_name: string;
+}
+
+export function presentSpaceSummary(row: SpaceSummaryRow): SpaceSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    municipality: row.municipality,
+    address: { street: row.street, postcode: row.postcode, town: row.town },
+    location: { lat: row.lat, lon: row.lon },
+    capacity: row.capacity,
+    deskCount: row.desk_count,
+    amenities: row.amenities,
+    photos: row.photos,
+    approval: row.approval,
+    prices: {
+      perHourCents: row.price_per_hour_cents,
+      perDayCents: row.price_per_day_cents,
+      clubPerHourCents: row.club_price_per_hour_cents,
+    },
+    provider: { id: row.organization_id, name: row.provider_name },
+  };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API can answer with, and its HTTP status. This is the single place that
+ * maps domain errors to HTTP; codes are part of the API contract, so never rename one.
+ */
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  malformed_json: 400,
+  invalid_token: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  cross_site_request: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  booking_conflict: 409,
+  conflict: 409,
+  email_taken: 409,
+  last_admin: 409,
+  payload_too_large: 413,
+  uri_too_long: 414,
+  headers_too_large: 431,
+  unsupported_media_type: 415,
+  rule_violation: 422,
+  invitation_mismatch: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,0 +1,5 @@
+export * from './accounts';
+export * from './errors';
+export * from './municipalities';
+export * from './organizations';
+export * from './spaces';
