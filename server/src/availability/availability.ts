@@ -1,0 +1,47 @@
+import type { AvailabilityContext, AvailabilityInput, AvailabilityResult, Instant } from './availability.types';
+import { buildCalendar } from './calendar';
+import { computeDays } from './days';
+import { covers, type Span } from './intervals';
+import { toIso, toMillis } from './local-time';
+import { computeSlots } from './slots';
+
+export type * from './availability.types';
+
+// Checked at run time too: callers pass numbers from the database, and the slot grid only
+// finds boundaries that fall on quarter hours.
+const SLOT_MINUTES = new Set([15, 30, 60]);
+
+/**
+ * Free and busy time per resource, the slot grid and a per-day summary for one space and window.
+ *
+ * Free = opening hours − closures (space, resource, or any composite above it) − holidays − busy,
+ * for active resources only; a composite is free only where all its leaf units are. Busy = the
+ * claims of any leaf unit, clipped to the window but not to opening hours, so a booking that
+ * overruns closing time still shows. Free and busy never overlap.
+ */
+export function computeAvailability(input: AvailabilityInput): AvailabilityResult {
+  if (!SLOT_MINUTES.has(input.slotMinutes)) throw new RangeError('slotMinutes must be 15, 30 or 60');
+  const calendar = buildCalendar(
+    input,
+    toMillis(input.window.from, 'window.from'),
+    toMillis(input.window.to, 'window.to'),
+  );
+  const iso = (spans: Span[]) => spans.map(([s, e]) => ({ start: toIso(s, calendar.zone), end: toIso(e, calendar.zone) }));
+  return {
+    resources: input.resources.map((r) => ({
+      resourceId: r.id,
+      free: iso(calendar.free.get(r.id)!),
+      busy: iso(calendar.busy.get(r.id)!),
+    })),
+    slots: computeSlots(calendar, input.slotMinutes),
+    days: computeDays(calendar),
+  };
+}
+
+/** Ids (in input order) of the resources free for the whole of [start, end). */
+export function freeResourcesFor(context: AvailabilityContext, start: Instant, end: Instant): string[] {
+  const span: Span = [toMillis(start, 'start'), toMillis(end, 'end')];
+  if (span[0] >= span[1]) throw new RangeError('end must be after start');
+  const { free } = buildCalendar(context, span[0], span[1]);
+  return context.resources.filter((r) => covers(free.get(r.id)!, span)).map((r) => r.id);
+}

@@ -1,0 +1,84 @@
+import type { IANAZone } from 'luxon';
+import type { AvailabilityContext } from './availability.types';
+import { clip, intersect, merge, subtract, union, type Span } from './intervals';
+import { localDayOf, toMillis, zoneNamed, type DayNumber } from './local-time';
+import { closureSpan, openingOn, parseOpeningHours, spaceClosedTime, type WeeklyMinutes } from './opening';
+import { buildTree, type ResourceTree } from './resources';
+
+/** Free and busy time of every resource within [from, to), as epoch-millis spans. */
+export interface Calendar {
+  zone: IANAZone;
+  from: number;
+  to: number;
+  /** Local dates touched by the window; `lastDay` < `firstDay` for an empty window. */
+  firstDay: DayNumber;
+  lastDay: DayNumber;
+  hours: WeeklyMinutes[];
+  spaceClosed: Span[];
+  /** Opening hours minus whole-space closures and holidays, within the window. */
+  open: Span[];
+  tree: ResourceTree;
+  free: ReadonlyMap<string, Span[]>;
+  busy: ReadonlyMap<string, Span[]>;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string, span: (item: T) => Span): Map<string, Span[]> {
+  const groups = new Map<string, Span[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(span(item));
+    else groups.set(k, [span(item)]);
+  }
+  return groups;
+}
+
+export function buildCalendar(context: AvailabilityContext, from: number, to: number): Calendar {
+  if (to < from) throw new RangeError('window ends before it starts');
+  const zone = zoneNamed(context.zone);
+  const tree = buildTree(context.resources);
+  const hours = parseOpeningHours(context.openingHours);
+  const firstDay = localDayOf(from, zone);
+  const lastDay = to > from ? localDayOf(to - 1, zone) : firstDay - 1;
+
+  // One spare day either side: where clocks go back across midnight, an instant's local date
+  // alone does not bound the openings that reach it.
+  const weekly: Span[] = [];
+  for (let day = firstDay - 1; day <= lastDay + 1; day++) weekly.push(...openingOn(hours, day, zone));
+  const spaceClosed = spaceClosedTime(context.closures, context.holidays, zone);
+  const open = subtract(clip(merge(weekly), from, to), spaceClosed);
+
+  const closedById = groupBy(
+    context.closures.filter((c) => c.resourceId !== null),
+    (c) => c.resourceId!,
+    (c) => closureSpan(c, zone),
+  );
+  const claimsById = groupBy(
+    context.claims,
+    (c) => c.unitId,
+    (c) => [toMillis(c.start, `claim start of ${c.unitId}`), toMillis(c.end, `claim end of ${c.unitId}`)],
+  );
+
+  const leafBusy = new Map<string, Span[]>();
+  const leafFree = new Map<string, Span[]>();
+  for (const id of tree.leaves) {
+    const lineage = tree.lineageOf.get(id)!;
+    // A claim naming a composite occupies all its parts, like the booking it came from.
+    const busy = clip(merge(lineage.flatMap((a) => claimsById.get(a) ?? [])), from, to);
+    // Closing or deactivating a composite takes its parts with it.
+    const active = lineage.every((a) => tree.byId.get(a)!.active);
+    const closed = merge(lineage.flatMap((a) => closedById.get(a) ?? []));
+    leafBusy.set(id, busy);
+    leafFree.set(id, active ? subtract(subtract(open, closed), busy) : []);
+  }
+
+  const free = new Map<string, Span[]>();
+  const busy = new Map<string, Span[]>();
+  for (const r of context.resources) {
+    const leaves = tree.leavesOf.get(r.id)!;
+    // Booking a composite claims every leaf, so it is free only where all of them are.
+    free.set(r.id, leaves.map((l) => leafFree.get(l)!).reduce((a, b) => intersect(a, b)));
+    busy.set(r.id, leaves.map((l) => leafBusy.get(l)!).reduce((a, b) => union(a, b)));
+  }
+  return { zone, from, to, firstDay, lastDay, hours, spaceClosed, open, tree, free, busy };
+}
