@@ -22,10 +22,14 @@ import { InvitationService } from './organizations/invitations.service';
 import { OrganizationService } from './organizations/organizations.service';
 import { organizationRoutes } from './organizations/organizations.routes';
 import { spaceRoutes } from './spaces/spaces.routes';
+import { BookingCreateService } from './bookings/booking-create.service';
+import { BookingDecisions } from './bookings/booking-decisions.service';
+import { bookingRoutes } from './bookings/bookings.routes';
+import { BookingQueries } from './bookings/bookings.query';
 import { SpaceService } from './spaces/spaces.service';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'>;
+  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours'>>;
   dataSource: DataSource;
   log: Logger;
   /** The built client; absent in API-only tests. */
@@ -42,6 +46,7 @@ export interface LandraeumeApp {
 }
 
 export const JSON_BODY_LIMIT = '100kb';
+const DEFAULT_PENDING_EXPIRY_HOURS = 72;
 
 export function createApp(deps: AppDeps): LandraeumeApp {
   const { config, dataSource: db, log } = deps;
@@ -61,6 +66,11 @@ export function createApp(deps: AppDeps): LandraeumeApp {
     ...meRoutes(profiles),
     ...organizationRoutes(organizations, invitations),
     ...spaceRoutes(new SpaceService(db)),
+    ...bookingRoutes({
+      create: new BookingCreateService(db, config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS),
+      decisions: new BookingDecisions(db),
+      queries: new BookingQueries(db),
+    }),
   ];
 
   const app = express();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_SESSION_SECRET, type TestApp } from './db/testing/test-app';
@@ -15,8 +16,9 @@ import { buildWorld, invitationFor, PERSONAS, sessionCookie, tokenFor, type Pers
 type Ctx = { world: World; persona: Persona; db: TestApp['db']['dataSource'] };
 interface Row {
   allow: readonly Persona[];
-  params?: (ctx: Ctx) => Record<string, string>;
+  params?: (ctx: Ctx) => Promise<Record<string, string>> | Record<string, string>;
   body?: (ctx: Ctx) => Promise<object> | object;
+  query?: (ctx: Ctx) => Record<string, string>;
 }
 
 const ALL = PERSONAS;
@@ -30,6 +32,8 @@ const MATRIX: Record<string, Row> = {
   'GET /healthz': { allow: ALL },
   'GET /readyz': { allow: ALL },
   'GET /api/spaces': { allow: ALL },
+  'GET /api/spaces/:idOrSlug': { allow: ALL, params: ({ world }) => ({ idOrSlug: world.spaces.providerA }) },
+  'GET /api/spaces/:id/availability': { allow: ALL, params: ({ world }) => ({ id: world.spaces.providerA }), query: () => ({ from: '2026-12-01T00:00:00+01:00', to: '2026-12-08T00:00:00+01:00' }) },
   'POST /api/auth/register': { allow: ALL, body: () => ({ email: `neu-${unique()}@example.org`, password: 'Sonnenblumenfeld-7', name: 'Neu' }) },
   'POST /api/auth/login': { allow: ALL, body: ({ world }) => ({ email: world.target.email, password: TEST_PASSWORD }) },
   'POST /api/auth/logout': { allow: ALL },
@@ -56,6 +60,18 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ role: 'admin' }),
   },
   'DELETE /api/organizations/:id/members/:userId': { allow: ['clubAdmin', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.clubA, userId: world.target.id }) },
+  'POST /api/bookings': {
+    allow: VERIFIED,
+    body: ({ world }) => {
+      const start = DateTime.now().setZone('Europe/Berlin').plus({ days: 2 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+      return { spaceId: world.spaces.providerA, start: start.toISO(), end: start.plus({ hours: 1 }).toISO() };
+    },
+  },
+  'GET /api/bookings': { allow: SIGNED_IN },
+  'GET /api/bookings/:id': { allow: ['clubMember', 'clubAdmin', 'providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.bookings.pendingInB }) },
+  'POST /api/bookings/:id/approve': { allow: ['providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.bookings.pendingInB }), body: () => ({}) },
+  'POST /api/bookings/:id/reject': { allow: ['providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.bookings.pendingInB }), body: () => ({ reason: 'Halle belegt' }) },
+  'POST /api/bookings/:id/cancel': { allow: ['clubMember', 'providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.bookings.pendingInB }), body: () => ({ reason: 'Ausfall' }) },
   'POST /api/invitations/accept': { allow: SIGNED_IN, body: async (ctx) => ({ token: await invitationFor(ctx.db, ctx.world.orgs.employerA, ownEmail(ctx)) }) },
 };
 
@@ -82,8 +98,8 @@ describe('authorization matrix', () => {
       for (const persona of PERSONAS) {
         const world = await buildWorld(t.db.dataSource);
         const ctx: Ctx = { world, persona, db: t.db.dataSource };
-        const path = Object.entries(row.params?.(ctx) ?? {}).reduce((p, [name, value]) => p.replace(`:${name}`, value), route.path);
-        let req = request(t.app)[route.method](path);
+        const path = Object.entries((await row.params?.(ctx)) ?? {}).reduce((p, [name, value]) => p.replace(`:${name}`, value), route.path);
+        let req = request(t.app)[route.method](path).query(row.query?.(ctx) ?? {});
         if (persona !== 'anonymous') req = req.set('Cookie', await sessionCookie(t.db.dataSource, world.users[persona].id, TEST_SESSION_SECRET));
         const body = await row.body?.(ctx);
         const res = await (body ? req.send(body) : req);

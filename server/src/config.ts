@@ -23,6 +23,7 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  PENDING_EXPIRY_HOURS: z.coerce.number().int().min(1).max(720).default(72),
 });
 
 export interface Config {
@@ -35,6 +36,8 @@ export interface Config {
   sessionSecret: string;
   logLevel: (typeof LOG_LEVELS)[number];
   role: 'all' | 'api' | 'worker';
+  /** Unanswered room requests expire after this long and free their slot. */
+  pendingExpiryHours: number;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +74,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     role: e.ROLE,
+    pendingExpiryHours: e.PENDING_EXPIRY_HOURS,
   };
 }
 

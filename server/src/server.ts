@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createApp } from './app';
+import { scheduledJobs } from './worker/jobs';
+import { startScheduler } from './worker/scheduler';
 import { openDatabase, runMigrations, type Database } from './db/database';
 import { seedIfEmpty } from './db/seed';
 import { errorBody } from './http/error-handler';
@@ -60,6 +62,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     throw err;
   });
   server.on('clientError', answerMalformedRequest);
+  // ROLE=api leaves the scheduled jobs to separate worker processes.
+  const scheduler = config.role === 'api' ? undefined : startScheduler(scheduledJobs(database.dataSource), log);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
 
@@ -71,6 +75,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       const timer = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
       await drained;
       clearTimeout(timer);
+      await scheduler?.stop();
       await closeApp();
       await database.close();
     })();

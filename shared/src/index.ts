@@ -3,3 +3,4 @@ export * from './errors';
 export * from './municipalities';
 export * from './organizations';
 export * from './spaces';
+export * from './bookings';

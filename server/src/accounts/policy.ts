@@ -39,3 +39,26 @@ export function canManageMembers(actor: Actor | undefined, organizationId: strin
 export function canRemoveMember(actor: Actor | undefined, organizationId: string, userId: string): boolean {
   return actor?.id === userId ? isMemberOf(actor, organizationId) : canManageMembers(actor, organizationId);
 }
+
+/**
+ * Spaces are kept by the organization that owns them: its admins and staff (members) manage them,
+ * together with the platform team. Clubs and employers book, they do not offer rooms.
+ */
+export function canManageSpacesOf(actor: Actor | undefined, organization: { id: string; kind: string }): boolean {
+  if (isPlatformAdmin(actor)) return true;
+  return (organization.kind === 'municipality' || organization.kind === 'provider') && isMemberOf(actor, organization.id);
+}
+
+/** Approving, rejecting and cancelling others' bookings is for the owning organization's admins. */
+export function canDecideBookingsOf(actor: Actor | undefined, organization: { id: string; kind: string }): boolean {
+  if (isPlatformAdmin(actor)) return true;
+  return (organization.kind === 'municipality' || organization.kind === 'provider') && isAdminOf(actor, organization.id);
+}
+
+/** A booking is seen by its booker, the space's managers, and the admins of the organization it was made for. */
+export function canSeeBooking(actor: Actor | undefined, booking: { bookerId: string | null; spaceOrganization: { id: string; kind: string }; organizationId: string | null }): boolean {
+  if (!actor) return false;
+  if (booking.bookerId === actor.id) return true;
+  if (canManageSpacesOf(actor, booking.spaceOrganization)) return true;
+  return booking.organizationId !== null && isAdminOf(actor, booking.organizationId);
+}

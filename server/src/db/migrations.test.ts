@@ -22,7 +22,7 @@ describe('migrations', () => {
     expect(await tables()).toEqual([]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied.length).toBeGreaterThan(0);
-    expect(await tables()).toEqual(expect.arrayContaining(['organizations', 'users', 'memberships', 'spaces', 'resources', 'opening_hours', 'closures', 'audit_events', 'sessions', 'user_tokens', 'invitations', 'rate_limits']));
+    expect(await tables()).toEqual(expect.arrayContaining(['organizations', 'users', 'memberships', 'spaces', 'resources', 'opening_hours', 'closures', 'audit_events', 'sessions', 'user_tokens', 'invitations', 'rate_limits', 'bookings', 'booking_claims']));
     const extensions = (await dataSource.query(`SELECT extname FROM pg_extension`)) as { extname: string }[];
     expect(extensions.map((e) => e.extname)).toContain('btree_gist');
   });
@@ -46,5 +46,20 @@ describe('migrations', () => {
     );
     await dataSource.query(`INSERT INTO opening_hours (space_id, weekday, opens, closes) VALUES ($1, 1, '08:00', '12:00'), ($1, 1, '13:00', '18:00')`, [space.id]);
     await expect(dataSource.query(`INSERT INTO opening_hours (space_id, weekday, opens, closes) VALUES ($1, 1, '11:00', '14:00')`, [space.id])).rejects.toMatchObject({ code: '23P01' });
+  });
+
+  it('let the database refuse two active claims on one unit at overlapping times', async () => {
+    const [space] = await dataSource.query(`SELECT id FROM spaces WHERE slug = 'raum'`);
+    const [unit] = await dataSource.query(`INSERT INTO resources (space_id, kind, name) VALUES ($1, 'room', 'Raum') RETURNING id`, [space.id]);
+    const book = async (from: string, to: string) => {
+      const [booking] = await dataSource.query(`INSERT INTO bookings (space_id, resource_id, period, status) VALUES ($1, $2, tstzrange($3, $4), 'confirmed') RETURNING id`, [space.id, unit.id, from, to]);
+      await dataSource.query(`INSERT INTO booking_claims (booking_id, unit_id, period) VALUES ($1, $2, tstzrange($3, $4))`, [booking.id, unit.id, from, to]);
+      return booking.id as string;
+    };
+    const first = await book('2026-12-01T09:00:00Z', '2026-12-01T10:00:00Z');
+    await book('2026-12-01T10:00:00Z', '2026-12-01T11:00:00Z');
+    await expect(book('2026-12-01T09:30:00Z', '2026-12-01T10:30:00Z')).rejects.toMatchObject({ code: '23P01' });
+    await dataSource.query(`UPDATE booking_claims SET active = false WHERE booking_id = $1`, [first]);
+    await expect(book('2026-12-01T08:30:00Z', '2026-12-01T09:30:00Z')).resolves.toEqual(expect.any(String));
   });
 });

@@ -15,6 +15,21 @@ const KEYED: Record<string, Record<Locale, string>> = {
   'token.invalid': { de: 'Der Link ist ungültig.', en: 'The link is invalid.' },
   'postcode.invalid': { de: 'Die Postleitzahl muss fünf Ziffern haben.', en: 'The postcode must have five digits.' },
   'id.invalid': { de: 'Die Kennung ist ungültig.', en: 'The identifier is invalid.' },
+  'postcode.unknown': { de: 'Diese Postleitzahl liegt nicht im Kreis Coesfeld.', en: 'This postcode is not in Kreis Coesfeld.' },
+  'datetime.invalid': { de: 'Bitte geben Sie Datum und Uhrzeit mit Zeitzone an, z. B. 2026-12-01T09:00:00+01:00.', en: 'Please give date and time with an offset, e.g. 2026-12-01T09:00:00+01:00.' },
+  'date.invalid': { de: 'Dieses Datum gibt es nicht (Format JJJJ-MM-TT).', en: 'This date does not exist (format YYYY-MM-DD).' },
+  'time.invalid': { de: 'Bitte geben Sie eine Uhrzeit als SS:MM an (bis 24:00).', en: 'Please give a time as HH:MM (up to 24:00).' },
+  'window.incomplete': { de: 'Bitte geben Sie Beginn und Ende an.', en: 'Please give both start and end.' },
+  'window.date_or_range': { de: 'Bitte entweder einen Tag oder einen Zeitraum angeben, nicht beides.', en: 'Give either a day or a time range, not both.' },
+  'window.invalid': { de: 'Das Ende muss nach dem Beginn liegen, und der Zeitraum darf nicht zu lang sein.', en: 'The end must be after the start, and the range must not be too long.' },
+  'near.invalid': { de: 'Der Ort muss als „Breite,Länge“ angegeben werden.', en: 'The location must be given as "lat,lon".' },
+  'near.postcode_or_near': { de: 'Bitte entweder eine Postleitzahl oder einen Standort angeben.', en: 'Give either a postcode or a location.' },
+  'idempotency_key.invalid': { de: 'Der Idempotency-Key muss 8–100 Buchstaben, Ziffern oder -_.: enthalten.', en: 'The Idempotency-Key must be 8–100 letters, digits or -_.:' },
+  'booking.range_or_day': { de: 'Bitte entweder Beginn und Ende oder einen ganzen Tag angeben.', en: 'Give either start and end or a whole day.' },
+  'resource.required': { de: 'Bitte wählen Sie einen Platz oder Raum.', en: 'Please choose a desk or room.' },
+  'reason.required': { de: 'Bitte geben Sie einen Grund an.', en: 'Please give a reason.' },
+  'text.too_long': { de: 'Der Text ist zu lang.', en: 'The text is too long.' },
+  'space.invalid_reference': { de: 'Diesen Raum gibt es nicht.', en: 'There is no such space.' },
 };
 
 /** Zod's own issues (no key of ours) get a plain message by kind. */

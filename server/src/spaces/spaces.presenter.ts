@@ -21,6 +21,8 @@ export interface SpaceSummaryRow {
   club_price_per_hour_cents: number | null;
   organization_id: string;
   provider_name: string;
+  distance_km: number | null;
+  free_units: number | null;
 }
 
 export function presentSpaceSummary(row: SpaceSummaryRow): SpaceSummary {
@@ -43,5 +45,7 @@ export function presentSpaceSummary(row: SpaceSummaryRow): SpaceSummary {
       clubPerHourCents: row.club_price_per_hour_cents,
     },
     provider: { id: row.organization_id, name: row.provider_name },
+    distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
+    freeUnits: row.free_units,
   };
 }

@@ -1,4 +1,4 @@
-import { spaceListQuerySchema } from '@landraeume/shared';
+import { availabilityQuerySchema, spaceIdParamsSchema, spaceListQuerySchema, spaceRefParamsSchema } from '@landraeume/shared';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { SpaceService } from './spaces.service';
 
@@ -7,10 +7,27 @@ export function spaceRoutes(spaces: SpaceService): AnyRoute[] {
     defineRoute({
       method: 'get',
       path: '/api/spaces',
-      summary: 'Published spaces, filtered by kind, town and text',
+      summary: 'Search published spaces: window, kind, town, near/postcode with radius, capacity, amenities, text',
       access: 'public',
       query: spaceListQuerySchema,
-      handler: ({ query }) => spaces.listPublished(query),
+      handler: ({ query }) => spaces.search(query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/spaces/:idOrSlug',
+      summary: 'A space with its resources, opening hours, closures, holidays, rules and prices',
+      access: 'public',
+      params: spaceRefParamsSchema,
+      handler: ({ actor, params }) => spaces.detail(actor, params.idOrSlug),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/spaces/:id/availability',
+      summary: 'Free and busy intervals per resource, free desks per slot and whole-day availability (max 62 days)',
+      access: 'public',
+      params: spaceIdParamsSchema,
+      query: availabilityQuerySchema,
+      handler: ({ actor, params, query }) => spaces.availability(actor, params.id, query),
     }),
   ];
 }

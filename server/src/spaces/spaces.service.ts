@@ -1,35 +1,68 @@
+import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
-import type { SpaceListQuery } from '@landraeume/shared';
+import type { Availability, AvailabilityQuery, SpaceDetail, SpaceList, SpaceListQuery } from '@landraeume/shared';
+import type { Actor } from '../accounts/actor';
+import { computeAvailability } from '../availability/availability';
+import type { IsoWeekday } from '../availability/availability.types';
+import { nrwHolidays } from './holidays';
+import { buildSearchSql } from './search.query';
+import { presentSpaceDetail } from './space-detail.presenter';
+import { loadClaims, loadClosures, loadOpeningHours, loadResources } from './space-calendar.repository';
+import { loadVisibleSpace } from './space-loader';
 import { presentSpaceSummary, type SpaceSummaryRow } from './spaces.presenter';
 
 export class SpaceService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly now: () => DateTime = () => DateTime.now(),
+  ) {}
 
-  async listPublished(query: SpaceListQuery) {
-    const where = ['s.published'];
-    const params: unknown[] = [];
-    const bind = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (query.kind) where.push(`s.kind = ${bind(query.kind)}`);
-    if (query.municipality) where.push(`s.municipality = ${bind(query.municipality)}`);
-    if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(`(s.name ILIKE ${bind(pattern)} OR s.town ILIKE $${params.length} OR s.description ILIKE $${params.length})`);
+  async search(query: SpaceListQuery): Promise<SpaceList> {
+    const sql = buildSearchSql(query);
+    const rows = (await this.db.query(sql.text, sql.params)) as (SpaceSummaryRow & { total: number })[];
+    let total = rows[0]?.total ?? 0;
+    if (rows.length === 0 && query.page > 1) {
+      const first = buildSearchSql({ ...query, page: 1, pageSize: 1 });
+      total = ((await this.db.query(first.text, first.params)) as { total: number }[])[0]?.total ?? 0;
     }
-    const filter = where.join(' AND ');
-    const [{ total }] = (await this.db.query(`SELECT count(*)::int AS total FROM spaces s WHERE ${filter}`, params)) as [{ total: number }];
-    const offset = (query.page - 1) * query.pageSize;
-    const rows = (await this.db.query(
-      `SELECT s.*, o.name AS provider_name,
-              (SELECT count(*)::int FROM resources r WHERE r.space_id = s.id AND r.kind = 'desk' AND r.active) AS desk_count
-         FROM spaces s JOIN organizations o ON o.id = s.organization_id
-        WHERE ${filter}
-        ORDER BY s.municipality, s.name, s.id
-        LIMIT ${bind(query.pageSize)} OFFSET ${bind(offset)}`,
-      params,
-    )) as SpaceSummaryRow[];
     return { items: rows.map(presentSpaceSummary), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async detail(actor: Actor | undefined, ref: string): Promise<SpaceDetail> {
+    const space = await loadVisibleSpace(this.db, actor, ref);
+    const today = this.now().setZone(space.zone).toISODate()!;
+    const yearAhead = this.now().setZone(space.zone).plus({ years: 1 }).toISODate()!;
+    const [resources, openingHours, closures] = await Promise.all([
+      loadResources(this.db, space.id),
+      loadOpeningHours(this.db, space.id),
+      loadClosures(this.db, space.id, today, '9999-12-31'),
+    ]);
+    const holidays = space.holidays_closed ? nrwHolidays(today, yearAhead) : [];
+    return presentSpaceDetail(space, { resources, openingHours, closures, holidays });
+  }
+
+  async availability(actor: Actor | undefined, ref: string, query: AvailabilityQuery): Promise<Availability> {
+    const space = await loadVisibleSpace(this.db, actor, ref);
+    // The days around the window matter: an opening across midnight starts on the day before.
+    const firstDay = DateTime.fromISO(query.from).setZone(space.zone).minus({ days: 1 }).toISODate()!;
+    const lastDay = DateTime.fromISO(query.to).setZone(space.zone).plus({ days: 1 }).toISODate()!;
+    const [resources, openingHours, closures, claims] = await Promise.all([
+      loadResources(this.db, space.id),
+      loadOpeningHours(this.db, space.id),
+      loadClosures(this.db, space.id, firstDay, lastDay),
+      loadClaims(this.db, space.id, query.from, query.to),
+    ]);
+    const result = computeAvailability({
+      zone: space.zone,
+      slotMinutes: space.slot_minutes,
+      window: { from: query.from, to: query.to },
+      openingHours: openingHours.map((h) => ({ ...h, weekday: h.weekday as IsoWeekday })),
+      closures: closures.map(({ startsOn, endsOn, resourceId }) => ({ startsOn, endsOn, resourceId })),
+      holidays: space.holidays_closed ? nrwHolidays(firstDay, lastDay).map((h) => h.date) : [],
+      resources: resources.map(({ id, kind, parentId, active }) => ({ id, kind, parentId, active })),
+      claims,
+    });
+    const zoned = (iso: string) => DateTime.fromISO(iso).setZone(space.zone).toISO({ suppressMilliseconds: true })!;
+    return { spaceId: space.id, zone: space.zone, slotMinutes: space.slot_minutes, from: zoned(query.from), to: zoned(query.to), ...result };
   }
 }

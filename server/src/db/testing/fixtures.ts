@@ -55,3 +55,72 @@ export async function mailTo(t: { mails(): Promise<{ to: string; subject: string
   if (mails.length === 0) throw new Error(`no mail to ${address}`);
   return mails[mails.length - 1]!;
 }
+
+export interface SpaceFixtureOptions {
+  kind?: 'coworking' | 'meeting_room' | 'event_room' | 'sports_hall' | 'workshop' | 'other';
+  desks?: number;
+  /** A room resource; with `parts` it is divisible into that many parts. */
+  room?: { capacity: number; parts?: number };
+  municipality?: string;
+  lat?: number;
+  lon?: number;
+  capacity?: number;
+  amenities?: string[];
+  name?: string;
+  description?: string;
+  published?: boolean;
+  approval?: 'instant' | 'required';
+  holidaysClosed?: boolean;
+  /** Weekly hours; every day 08:00–18:00 unless given. */
+  opening?: { weekday: number; opens: string; closes: string }[];
+}
+
+export interface SpaceFixture {
+  id: string;
+  slug: string;
+  /** Desks, or the room followed by its parts. */
+  resourceIds: string[];
+}
+
+export async function createSpace(db: DataSource, organizationId: string, options: SpaceFixtureOptions = {}): Promise<SpaceFixture> {
+  const slug = `raum-${unique()}`;
+  const kind = options.kind ?? (options.room ? 'meeting_room' : 'coworking');
+  const [space] = (await db.query(
+    `INSERT INTO spaces (organization_id, kind, name, slug, description, street, postcode, town, municipality, lat, lon, capacity, amenities, approval, holidays_closed, published, slot_minutes, min_duration_minutes)
+     VALUES ($1, $2, $3, $4, $5, 'Markt 1', '48653', $6, $6, $7, $8, $9, $10, $11, $12, $13, 30, 30) RETURNING id`,
+    [
+      organizationId, kind, options.name ?? `Testraum ${slug}`, slug, options.description ?? '', options.municipality ?? 'Coesfeld', options.lat ?? 51.9459, options.lon ?? 7.1675,
+      options.capacity ?? 20, options.amenities ?? [], options.approval ?? 'instant', options.holidaysClosed ?? true, options.published ?? true,
+    ],
+  )) as [{ id: string }];
+  const resourceIds: string[] = [];
+  const addResource = async (resourceKind: string, name: string, capacity: number | null, parentId: string | null) => {
+    const [row] = (await db.query(`INSERT INTO resources (space_id, parent_id, kind, name, capacity) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [space.id, parentId, resourceKind, name, capacity])) as [{ id: string }];
+    resourceIds.push(row.id);
+    return row.id;
+  };
+  for (let i = 1; i <= (options.desks ?? 0); i++) await addResource('desk', `Platz ${i}`, 1, null);
+  if (options.room) {
+    const roomId = await addResource('room', 'Raum', options.room.capacity, null);
+    for (let i = 1; i <= (options.room.parts ?? 0); i++) await addResource('part', `Teil ${i}`, Math.floor(options.room.capacity / (options.room.parts ?? 1)), roomId);
+  }
+  const opening = options.opening ?? [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '18:00' }));
+  for (const interval of opening) await db.query(`INSERT INTO opening_hours (space_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)`, [space.id, interval.weekday, interval.opens, interval.closes]);
+  return { id: space.id, slug, resourceIds };
+}
+
+/** A confirmed booking with its claims, written directly: for tests of what reads bookings. */
+export async function createBookingClaims(
+  db: DataSource,
+  booking: { spaceId: string; resourceId: string; unitIds: string[]; start: string; end: string; bookerId?: string; organizationId?: string; status?: 'pending' | 'confirmed' },
+): Promise<string> {
+  const [row] = (await db.query(
+    `INSERT INTO bookings (space_id, resource_id, booker_id, organization_id, period, status, expires_at)
+     VALUES ($1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, CASE WHEN $7 = 'pending' THEN now() + interval '72 hours' END) RETURNING id`,
+    [booking.spaceId, booking.resourceId, booking.bookerId ?? null, booking.organizationId ?? null, booking.start, booking.end, booking.status ?? 'confirmed'],
+  )) as [{ id: string }];
+  for (const unitId of booking.unitIds) {
+    await db.query(`INSERT INTO booking_claims (booking_id, unit_id, period) VALUES ($1, $2, tstzrange($3::timestamptz, $4::timestamptz))`, [row.id, unitId, booking.start, booking.end]);
+  }
+  return row.id;
+}

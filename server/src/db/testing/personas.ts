@@ -3,7 +3,8 @@ import { sign } from 'cookie-signature';
 import type { DataSource } from 'typeorm';
 import { newToken } from '../../accounts/tokens';
 import { SESSION_COOKIE } from '../../accounts/session';
-import { addMember, createOrganization, createUser, type TestUser } from './fixtures';
+import { DateTime } from 'luxon';
+import { addMember, createBookingClaims, createOrganization, createSpace, createUser, type TestUser } from './fixtures';
 
 /** Everyone the authorization matrix asks about. */
 export const PERSONAS = [
@@ -25,6 +26,11 @@ export interface World {
   users: Record<Exclude<Persona, 'anonymous'>, TestUser>;
   /** A plain member of club A that admins may act on. */
   target: TestUser;
+  /** A published coworking space of provider A with two desks, open every day 08:00–18:00. */
+  spaces: { providerA: string; providerB: string };
+  resources: { providerADesk: string; providerBRoom: string };
+  /** A pending request by the club member for club A in provider B's room (approval required). */
+  bookings: { pendingInB: string };
 }
 
 /**
@@ -66,7 +72,19 @@ export async function buildWorld(db: DataSource): Promise<World> {
   ];
   for (const [u, org, role] of memberships) await addMember(db, u.id, org, role);
   for (const org of Object.values(orgs)) await addMember(db, (await user()).id, org, 'admin');
-  return { orgs, users, target };
+  const space = await createSpace(db, orgs.providerA, { desks: 2 });
+  const room = await createSpace(db, orgs.providerB, { room: { capacity: 30 }, approval: 'required' });
+  const roomId = room.resourceIds[0]!;
+  const start = DateTime.now().setZone('Europe/Berlin').plus({ days: 3 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+  const pendingInB = await createBookingClaims(db, {
+    spaceId: room.id, resourceId: roomId, unitIds: [roomId], start: start.toISO()!, end: start.plus({ hours: 2 }).toISO()!, bookerId: users.clubMember.id, organizationId: orgs.clubA, status: 'pending',
+  });
+  return {
+    orgs, users, target,
+    spaces: { providerA: space.id, providerB: room.id },
+    resources: { providerADesk: space.resourceIds[0]!, providerBRoom: roomId },
+    bookings: { pendingInB },
+  };
 }
 
 /** A signed session cookie made directly in the store: the matrix checks rules, not argon2's speed. */

@@ -1,0 +1,160 @@
+import { DateTime } from 'luxon';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { Booking, BookingCreate } from '@landraeume/shared';
+import type { Actor } from '../accounts/actor';
+import { freeResourcesFor } from '../availability/availability';
+import { recordAudit } from '../audit/audit';
+import { DomainError } from '../http/errors';
+import { loadClaims } from '../spaces/space-calendar.repository';
+import { checkBookingRules, wholeDayPeriod, type RequestedPeriod } from './booking-rules';
+import { isBookable, leafUnitsOf, loadBookableSpace, localDay, type BookableSpace } from './booking-space.repository';
+import { BOOKING_SELECT, presentBooking, type BookingRow } from './bookings.presenter';
+import { claimKey, requestHash, storeAnswer } from './idempotency';
+import { priceOf } from './pricing';
+
+const EXCLUSION_VIOLATION = '23P01';
+
+export interface CreateResult {
+  status: number;
+  body: unknown;
+}
+
+interface Attempt {
+  resourceId: string;
+  units: string[];
+  period: RequestedPeriod;
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+export class BookingCreateService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly pendingExpiryHours: number,
+    private readonly now: () => DateTime = () => DateTime.now(),
+  ) {}
+
+  /**
+   * Creates a booking. Overlaps are left to the exclusion constraint: each candidate is inserted
+   * in a savepoint, and a 23P01 moves on to the next free desk or ends in 409.
+   */
+  async create(actor: Actor, input: BookingCreate, idempotencyKey?: string): Promise<CreateResult> {
+    const qr = this.db.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.startTransaction();
+      if (idempotencyKey) {
+        const claimed = await claimKey(qr, actor.id, idempotencyKey, requestHash(input));
+        if (claimed.kind === 'replay') {
+          await qr.commitTransaction();
+          return { status: claimed.status, body: claimed.response };
+        }
+      }
+      await qr.query('SAVEPOINT booking');
+      let result: CreateResult;
+      try {
+        result = { status: 201, body: await this.book(qr, actor, input) };
+      } catch (error) {
+        if (!(error instanceof DomainError) || !idempotencyKey) throw error;
+        await qr.query('ROLLBACK TO SAVEPOINT booking');
+        result = { status: error.status, body: { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } } };
+      }
+      if (idempotencyKey) await storeAnswer(qr, actor.id, idempotencyKey, result.status, result.body);
+      await qr.commitTransaction();
+      return result;
+    } catch (error) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction();
+      throw error;
+    } finally {
+      await qr.release();
+    }
+  }
+
+  private async book(qr: QueryRunner, actor: Actor, input: BookingCreate): Promise<Booking> {
+    const now = this.now();
+    const around = input.date
+      ? { from: DateTime.fromISO(input.date, { zone: 'Europe/Berlin' }), to: DateTime.fromISO(input.date, { zone: 'Europe/Berlin' }).plus({ days: 1 }) }
+      : { from: DateTime.fromISO(input.start!, { setZone: true }), to: DateTime.fromISO(input.end!, { setZone: true }) };
+    const space = await loadBookableSpace(qr, input.spaceId, around);
+    const organization = input.organizationId ? actor.memberships.find((m) => m.organizationId === input.organizationId) : undefined;
+    if (input.organizationId && !organization) throw new DomainError('not_a_member', 'You can only book for organizations you belong to');
+
+    const candidates = this.candidatesFor(space, input.resourceId);
+    const attempts = candidates.map((resourceId): Attempt => {
+      const period = input.date
+        ? wholeDayPeriod(space.calendar, space.rules, resourceId, localDay(input.date, space.rules.zone).toISODate()!)
+        : { start: DateTime.fromISO(input.start!, { setZone: true }), end: DateTime.fromISO(input.end!, { setZone: true }), wholeDay: false };
+      return { resourceId, units: leafUnitsOf(space.resources, resourceId), period };
+    });
+    const first = attempts[0]!;
+    const resource = space.resources.find((r) => r.id === first.resourceId)!;
+    checkBookingRules({ calendar: space.calendar, rules: space.rules, resourceId: first.resourceId, resourceCapacity: resource.kind === 'desk' ? null : resource.capacity, period: first.period, attendees: input.attendees, now });
+
+    const open = input.resourceId ? attempts : await this.freeFirst(qr, space, attempts);
+    for (const attempt of open) {
+      await qr.query('SAVEPOINT attempt');
+      try {
+        const id = await this.insert(qr, actor, input, space, attempt, organization?.organizationKind === 'club');
+        const [row] = (await qr.query(`${BOOKING_SELECT} WHERE b.id = $1`, [id])) as BookingRow[];
+        return presentBooking(row!);
+      } catch (error) {
+        if ((error as { code?: string }).code !== EXCLUSION_VIOLATION) throw error;
+        await qr.query('ROLLBACK TO SAVEPOINT attempt');
+      }
+    }
+    throw new DomainError('booking_conflict', 'This time has just been booked by someone else', { spaceId: space.id });
+  }
+
+  /** A named resource, or every bookable desk ("any desk"), or the room of a one-room space. */
+  private candidatesFor(space: BookableSpace, resourceId: string | undefined): string[] {
+    if (resourceId) {
+      const resource = space.resources.find((r) => r.id === resourceId);
+      if (!resource || !isBookable(space.resources, resource)) throw new DomainError('resource_unavailable', 'This desk or room cannot be booked');
+      return [resourceId];
+    }
+    const desks = space.resources.filter((r) => r.kind === 'desk' && isBookable(space.resources, r)).map((r) => r.id);
+    if (desks.length) return desks;
+    const rooms = space.resources.filter((r) => r.kind === 'room' && r.parentId === null && r.active);
+    if (rooms.length === 1) return [rooms[0]!.id];
+    throw new DomainError('invalid_input', 'Please choose a resource', { issues: [{ path: 'resourceId', message: 'resource.required' }] });
+  }
+
+  /** For "any desk": desks free right now first, in random order so parallel requests spread out. */
+  private async freeFirst(qr: QueryRunner, space: BookableSpace, attempts: Attempt[]): Promise<Attempt[]> {
+    const { start, end } = attempts[0]!.period;
+    const claims = await loadClaims(qr, space.id, start.toISO()!, end.toISO()!);
+    const free = new Set(freeResourcesFor({ ...space.calendar, claims }, start, end));
+    const open = attempts.filter((a) => free.has(a.resourceId));
+    if (!open.length) throw new DomainError('booking_conflict', 'No desk is free at this time', { spaceId: space.id });
+    return shuffled(open);
+  }
+
+  private async insert(qr: QueryRunner, actor: Actor, input: BookingCreate, space: BookableSpace, attempt: Attempt, forClub: boolean): Promise<string> {
+    const pending = space.approval === 'required';
+    const { start, end, wholeDay } = attempt.period;
+    // Two transactions inserting overlapping claims at the same instant can each wait for the
+    // other inside the exclusion check (a deadlock PostgreSQL breaks only after a second). Row
+    // locks on the units, taken in id order and released with the savepoint, queue them instead;
+    // the exclusion constraint still makes the decision.
+    await qr.query(`SELECT id FROM resources WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [attempt.units]);
+    const [booking] = (await qr.query(
+      `INSERT INTO bookings (space_id, resource_id, booker_id, organization_id, period, status, whole_day, purpose, attendees, price_cents, expires_at)
+       VALUES ($1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, $8, $9, $10, $11, CASE WHEN $7 = 'pending' THEN now() + make_interval(hours => $12) END)
+       RETURNING id`,
+      [space.id, attempt.resourceId, actor.id, input.organizationId ?? null, start.toISO(), end.toISO(), pending ? 'pending' : 'confirmed', wholeDay, input.purpose ?? '', input.attendees ?? null, priceOf(space.prices, attempt.period, forClub), this.pendingExpiryHours],
+    )) as [{ id: string }];
+    await qr.query(
+      `INSERT INTO booking_claims (booking_id, unit_id, period) SELECT $1, unit, tstzrange($3::timestamptz, $4::timestamptz) FROM unnest($2::uuid[]) AS unit`,
+      [booking.id, attempt.units, start.toISO(), end.toISO()],
+    );
+    await recordAudit(qr.manager, { actorId: actor.id, action: pending ? 'booking.requested' : 'booking.confirmed', subjectType: 'booking', subjectId: booking.id, data: { spaceId: space.id, resourceId: attempt.resourceId } });
+    return booking.id;
+  }
+}

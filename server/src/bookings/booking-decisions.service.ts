@@ -1,0 +1,63 @@
+import { DateTime } from 'luxon';
+import type { DataSource } from 'typeorm';
+import type { Booking } from '@landraeume/shared';
+import type { Actor } from '../accounts/actor';
+import { canDecideBookingsOf } from '../accounts/policy';
+import { recordAudit } from '../audit/audit';
+import { DomainError } from '../http/errors';
+import { nextStatus, holdsSlot, type BookingAction } from './booking-transitions';
+import { presentBooking, type BookingRow } from './bookings.presenter';
+import { loadBookingRow, visibleBookingRow } from './bookings.query';
+
+/** Approve, reject and cancel: each a checked transition that frees the slot when it ends the booking. */
+export class BookingDecisions {
+  constructor(
+    private readonly db: DataSource,
+    private readonly now: () => DateTime = () => DateTime.now(),
+  ) {}
+
+  async approve(actor: Actor, id: string): Promise<Booking> {
+    const row = await this.decidable(actor, id);
+    return this.transition(actor, row, 'approve', null);
+  }
+
+  async reject(actor: Actor, id: string, reason: string): Promise<Booking> {
+    const row = await this.decidable(actor, id);
+    return this.transition(actor, row, 'reject', reason);
+  }
+
+  /** The booker before the space's deadline; the space's admins at any time, with a reason. */
+  async cancel(actor: Actor, id: string, reason: string | undefined): Promise<Booking> {
+    const row = await visibleBookingRow(this.db, actor, id);
+    const isDecider = canDecideBookingsOf(actor, { id: row.space_organization_id, kind: row.space_organization_kind });
+    if (row.booker_id === actor.id && !isDecider) {
+      const deadline = DateTime.fromJSDate(row.starts_at).minus({ hours: row.cancellation_deadline_hours });
+      if (row.status === 'confirmed' && this.now() > deadline) {
+        throw new DomainError('cancellation_deadline_passed', `Bookings of this space can be cancelled until ${row.cancellation_deadline_hours} hours before the start`, { deadline: deadline.toISO() });
+      }
+    } else if (!isDecider) {
+      throw new DomainError('forbidden', 'Only the booker or the space’s admins can cancel this booking');
+    } else if (row.booker_id !== actor.id && !reason) {
+      throw new DomainError('invalid_input', 'Please give a reason for the booker', { issues: [{ path: 'reason', message: 'reason.required' }] });
+    }
+    return this.transition(actor, row, 'cancel', reason ?? null);
+  }
+
+  private async decidable(actor: Actor, id: string): Promise<BookingRow> {
+    const row = await visibleBookingRow(this.db, actor, id);
+    if (!canDecideBookingsOf(actor, { id: row.space_organization_id, kind: row.space_organization_kind })) throw new DomainError('forbidden', 'Only the space’s admins decide on requests');
+    return row;
+  }
+
+  private async transition(actor: Actor, row: BookingRow, action: BookingAction, reason: string | null): Promise<Booking> {
+    await this.db.transaction(async (m) => {
+      const [locked] = (await m.query(`SELECT status FROM bookings WHERE id = $1 FOR UPDATE`, [row.id])) as [{ status: BookingRow['status'] }];
+      const to = nextStatus(locked.status, action);
+      if (!to) throw new DomainError('invalid_transition', `A ${locked.status} booking cannot be ${action === 'cancel' ? 'cancelled' : `${action}d`}`, { status: locked.status });
+      await m.query(`UPDATE bookings SET status = $2, decision_reason = coalesce($3, decision_reason), sequence = sequence + 1, updated_at = now() WHERE id = $1`, [row.id, to, reason]);
+      if (!holdsSlot(to)) await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = $1`, [row.id]);
+      await recordAudit(m, { actorId: actor.id, action: `booking.${to}`, subjectType: 'booking', subjectId: row.id, data: { from: locked.status, reason } });
+    });
+    return presentBooking((await loadBookingRow(this.db, row.id))!);
+  }
+}

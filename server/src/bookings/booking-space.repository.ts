@@ -1,0 +1,92 @@
+import { DateTime } from 'luxon';
+import type { Queryable } from '../db/queryable';
+import type { Resource } from '@landraeume/shared';
+import type { IsoWeekday } from '../availability/availability.types';
+import { notFound } from '../http/errors';
+import { nrwHolidays } from '../spaces/holidays';
+import { loadClosures, loadOpeningHours, loadResources } from '../spaces/space-calendar.repository';
+import type { OpenCalendar, SpaceRules } from './booking-rules';
+import type { Prices } from './pricing';
+
+export interface BookableSpace {
+  id: string;
+  kind: string;
+  organizationId: string;
+  approval: 'instant' | 'required';
+  rules: SpaceRules;
+  prices: Prices;
+  resources: Resource[];
+  calendar: OpenCalendar;
+}
+
+interface SpaceRow {
+  id: string;
+  kind: string;
+  organization_id: string;
+  approval: 'instant' | 'required';
+  zone: string;
+  slot_minutes: 15 | 30 | 60;
+  min_duration_minutes: number;
+  max_duration_minutes: number;
+  lead_time_minutes: number;
+  horizon_days: number;
+  capacity: number;
+  holidays_closed: boolean;
+  price_per_hour_cents: number | null;
+  price_per_day_cents: number | null;
+  club_price_per_hour_cents: number | null;
+}
+
+/** A space as the booking rules need it, with its calendar around the requested days. */
+export async function loadBookableSpace(db: Queryable, spaceId: string, around: { from: DateTime; to: DateTime }): Promise<BookableSpace> {
+  const [row] = (await db.query(
+    `SELECT s.* FROM spaces s JOIN organizations o ON o.id = s.organization_id WHERE s.id = $1 AND s.published AND o.status = 'active'`,
+    [spaceId],
+  )) as SpaceRow[];
+  if (!row) throw notFound('Space');
+  const firstDay = around.from.setZone(row.zone).minus({ days: 1 }).toISODate()!;
+  const lastDay = around.to.setZone(row.zone).plus({ days: 1 }).toISODate()!;
+  // One after another: inside a transaction all of these share one connection.
+  const resources = await loadResources(db, row.id);
+  const openingHours = await loadOpeningHours(db, row.id);
+  const closures = await loadClosures(db, row.id, firstDay, lastDay);
+  return {
+    id: row.id,
+    kind: row.kind,
+    organizationId: row.organization_id,
+    approval: row.approval,
+    rules: {
+      zone: row.zone,
+      slotMinutes: row.slot_minutes,
+      minDurationMinutes: row.min_duration_minutes,
+      maxDurationMinutes: row.max_duration_minutes,
+      leadTimeMinutes: row.lead_time_minutes,
+      horizonDays: row.horizon_days,
+      capacity: row.capacity,
+    },
+    prices: { perHourCents: row.price_per_hour_cents, perDayCents: row.price_per_day_cents, clubPerHourCents: row.club_price_per_hour_cents },
+    resources,
+    calendar: {
+      zone: row.zone,
+      openingHours: openingHours.map((h) => ({ ...h, weekday: h.weekday as IsoWeekday })),
+      closures: closures.map(({ startsOn, endsOn, resourceId }) => ({ startsOn, endsOn, resourceId })),
+      holidays: row.holidays_closed ? nrwHolidays(firstDay, lastDay).map((h) => h.date) : [],
+      resources: resources.map(({ id, kind, parentId, active }) => ({ id, kind, parentId, active })),
+    },
+  };
+}
+
+/** The units a booking of this resource occupies: its active parts, or itself when undivided. */
+export function leafUnitsOf(resources: Resource[], resourceId: string): string[] {
+  const parts = resources.filter((r) => r.parentId === resourceId && r.active).map((r) => r.id);
+  return (parts.length ? parts : [resourceId]).sort();
+}
+
+/** Bookable means active, and not a part of a disabled whole. */
+export function isBookable(resources: Resource[], resource: Resource): boolean {
+  if (!resource.active) return false;
+  const parent = resource.parentId ? resources.find((r) => r.id === resource.parentId) : undefined;
+  return !parent || parent.active;
+}
+
+export const localDay = (date: string, zone: string) => DateTime.fromISO(date, { zone });

@@ -1,0 +1,130 @@
+import { DateTime } from 'luxon';
+import { MUNICIPALITIES, type SpaceListQuery } from '@landraeume/shared';
+import { DomainError } from '../http/errors';
+import { nrwHolidays } from './holidays';
+
+const ZONE = 'Europe/Berlin';
+const KM_PER_DEGREE_LATITUDE = 111.32;
+const DEFAULT_RADIUS_KM = 15;
+
+export interface SearchSql {
+  text: string;
+  params: unknown[];
+}
+
+interface Window {
+  from: string;
+  to: string;
+}
+
+/** A day in the search means that local day in the district's zone. */
+function windowOf(query: SpaceListQuery): Window | undefined {
+  if (query.date) {
+    const day = DateTime.fromISO(query.date, { zone: ZONE });
+    return { from: day.toISO()!, to: day.plus({ days: 1 }).toISO()! };
+  }
+  if (query.from && query.to) return { from: query.from, to: query.to };
+  return undefined;
+}
+
+function originOf(query: SpaceListQuery): { lat: number; lon: number } | undefined {
+  if (query.near) return query.near;
+  if (!query.postcode) return undefined;
+  const town = MUNICIPALITIES.find((m) => m.postcode === query.postcode);
+  if (!town) throw new DomainError('invalid_input', 'Unknown postcode', { issues: [{ path: 'postcode', message: 'postcode.unknown' }] });
+  return { lat: town.lat, lon: town.lon };
+}
+
+/**
+ * One SQL statement for the whole search, so PostgreSQL does the filtering next to the data:
+ * a bounding box before the exact great-circle distance, and for a window the open periods of
+ * each candidate (opening hours in its zone, minus closures and holidays) matched against the
+ * active claims through their GiST index. No booking ever travels to Node.
+ */
+export function buildSearchSql(query: SpaceListQuery): SearchSql {
+  const params: unknown[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = ['s.published', `o.status = 'active'`];
+  if (query.kind) where.push(`s.kind = ${bind(query.kind)}`);
+  if (query.municipality) where.push(`s.municipality = ${bind(query.municipality)}`);
+  if (query.minCapacity) where.push(`s.capacity >= ${bind(query.minCapacity)}`);
+  if (query.amenities?.length) where.push(`s.amenities @> ${bind(query.amenities)}::text[]`);
+  if (query.q) {
+    const pattern = bind(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(s.name ILIKE ${pattern} OR s.town ILIKE ${pattern} OR s.description ILIKE ${pattern})`);
+  }
+
+  let distance = 'NULL::double precision';
+  const origin = originOf(query);
+  if (origin) {
+    const radius = query.radiusKm ?? DEFAULT_RADIUS_KM;
+    const lat = bind(origin.lat);
+    const lon = bind(origin.lon);
+    const dLat = radius / KM_PER_DEGREE_LATITUDE;
+    const dLon = radius / (KM_PER_DEGREE_LATITUDE * Math.max(Math.cos((origin.lat * Math.PI) / 180), 0.01));
+    where.push(`s.lat BETWEEN ${bind(origin.lat - dLat)} AND ${bind(origin.lat + dLat)}`, `s.lon BETWEEN ${bind(origin.lon - dLon)} AND ${bind(origin.lon + dLon)}`);
+    distance = `(12742 * asin(sqrt(power(sin(radians(s.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(s.lat)) * power(sin(radians(s.lon - ${lon}) / 2), 2))))`;
+    where.push(`${distance} <= ${bind(radius)}`);
+  }
+
+  const window = windowOf(query);
+  const order = origin ? 'distance_km, s.name, s.id' : 's.municipality, s.name, s.id';
+  const limit = `LIMIT ${bind(query.pageSize)} OFFSET ${bind((query.page - 1) * query.pageSize)}`;
+  const candidates = `
+    SELECT s.*, o.name AS provider_name, ${distance} AS distance_km
+      FROM spaces s JOIN organizations o ON o.id = s.organization_id
+     WHERE ${where.join(' AND ')}`;
+  const deskCount = `(SELECT count(*)::int FROM resources r WHERE r.space_id = c.id AND r.kind = 'desk' AND r.active) AS desk_count`;
+
+  if (!window) {
+    return {
+      text: `WITH c AS (${candidates})
+             SELECT c.*, ${deskCount}, NULL::int AS free_units, count(*) OVER ()::int AS total
+               FROM c ORDER BY ${order.replace(/s\./g, 'c.')} ${limit}`,
+      params,
+    };
+  }
+
+  const from = `${bind(window.from)}::timestamptz`;
+  const to = `${bind(window.to)}::timestamptz`;
+  const fromDay = DateTime.fromISO(window.from).setZone(ZONE).minus({ days: 1 }).toISODate()!;
+  const toDay = DateTime.fromISO(window.to).setZone(ZONE).plus({ days: 1 }).toISODate()!;
+  const holidays = `${bind(nrwHolidays(fromDay, toDay).map((h) => h.date))}::date[]`;
+  return {
+    text: `
+      WITH c AS MATERIALIZED (${candidates}),
+      open_periods AS MATERIALIZED (
+        SELECT c.id AS space_id, d.day::date AS day,
+               tstzrange(greatest((d.day + h.opens) AT TIME ZONE c.zone, ${from}), least((d.day + h.closes) AT TIME ZONE c.zone, ${to})) AS period
+          FROM c
+          CROSS JOIN LATERAL generate_series(((${from} AT TIME ZONE c.zone)::date)::timestamp, ((${to} AT TIME ZONE c.zone)::date)::timestamp, interval '1 day') AS d(day)
+          JOIN opening_hours h ON h.space_id = c.id AND h.weekday = extract(isodow FROM d.day)
+         WHERE (d.day + h.opens) AT TIME ZONE c.zone < ${to}
+           AND (d.day + h.closes) AT TIME ZONE c.zone > ${from}
+           AND NOT (c.holidays_closed AND d.day::date = ANY(${holidays}))
+           AND NOT EXISTS (SELECT 1 FROM closures cl WHERE cl.space_id = c.id AND cl.resource_id IS NULL AND d.day::date BETWEEN cl.starts_on AND cl.ends_on)
+      ),
+      free AS (
+        SELECT r.space_id, count(*)::int AS free_units
+          FROM resources r
+         WHERE r.space_id IN (SELECT space_id FROM open_periods)
+           AND r.active
+           AND NOT EXISTS (SELECT 1 FROM resources part WHERE part.parent_id = r.id AND part.active)
+           AND (r.parent_id IS NULL OR EXISTS (SELECT 1 FROM resources whole WHERE whole.id = r.parent_id AND whole.active))
+           AND NOT EXISTS (
+             SELECT 1 FROM open_periods op JOIN booking_claims k ON k.unit_id = r.id AND k.active AND k.period && op.period
+              WHERE op.space_id = r.space_id)
+           AND NOT EXISTS (
+             SELECT 1 FROM open_periods op JOIN closures cl ON cl.space_id = op.space_id AND cl.resource_id IN (r.id, r.parent_id) AND op.day BETWEEN cl.starts_on AND cl.ends_on
+              WHERE op.space_id = r.space_id)
+         GROUP BY r.space_id
+      )
+      SELECT c.*, ${deskCount}, free.free_units, count(*) OVER ()::int AS total
+        FROM c JOIN free ON free.space_id = c.id
+       ORDER BY ${order.replace(/s\./g, 'c.')} ${limit}`,
+    params,
+  };
+}

@@ -1,0 +1,42 @@
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../accounts/actor';
+import { canManageSpacesOf } from '../accounts/policy';
+import { notFound } from '../http/errors';
+import type { SpaceSummaryRow } from './spaces.presenter';
+
+export interface SpaceRow extends SpaceSummaryRow {
+  description: string;
+  zone: string;
+  published: boolean;
+  holidays_closed: boolean;
+  house_rules: string;
+  slot_minutes: 15 | 30 | 60;
+  min_duration_minutes: number;
+  max_duration_minutes: number;
+  lead_time_minutes: number;
+  horizon_days: number;
+  cancellation_deadline_hours: number;
+  organization_kind: string;
+  organization_status: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A space by id or slug, as the actor may see it: published spaces of active organizations are
+ * public; the rest exists only for those who manage it. Everyone else gets the same 404 as for
+ * an id that was never used, so hidden spaces cannot be discovered.
+ */
+export async function loadVisibleSpace(db: DataSource, actor: Actor | undefined, ref: string): Promise<SpaceRow> {
+  const [row] = (await db.query(
+    `SELECT s.*, o.name AS provider_name, o.kind AS organization_kind, o.status AS organization_status, NULL::double precision AS distance_km, NULL::int AS free_units,
+            (SELECT count(*)::int FROM resources r WHERE r.space_id = s.id AND r.kind = 'desk' AND r.active) AS desk_count
+       FROM spaces s JOIN organizations o ON o.id = s.organization_id
+      WHERE ${UUID.test(ref) ? 's.id = $1::uuid' : 's.slug = $1'}`,
+    [ref],
+  )) as SpaceRow[];
+  if (!row) throw notFound('Space');
+  const isPublic = row.published && row.organization_status === 'active';
+  if (!isPublic && !canManageSpacesOf(actor, { id: row.organization_id, kind: row.organization_kind })) throw notFound('Space');
+  return row;
+}
