@@ -26,6 +26,8 @@ import { BookingCreateService } from './bookings/booking-create.service';
 import { BookingDecisions } from './bookings/booking-decisions.service';
 import { bookingRoutes } from './bookings/bookings.routes';
 import { BookingQueries } from './bookings/bookings.query';
+import { seriesRoutes } from './bookings/series/series.routes';
+import { SeriesService } from './bookings/series/series.service';
 import { SpaceService } from './spaces/spaces.service';
 
 export interface AppDeps {
@@ -71,6 +73,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
       decisions: new BookingDecisions(db),
       queries: new BookingQueries(db),
     }),
+    ...seriesRoutes(new SeriesService(db, config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS)),
   ];
 
   const app = express();

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_SESSION_SECRET, type TestApp } from './db/testing/test-app';
-import { TEST_PASSWORD } from './db/testing/fixtures';
+import { createBookingClaims, TEST_PASSWORD } from './db/testing/fixtures';
 import { buildWorld, invitationFor, PERSONAS, sessionCookie, tokenFor, type Persona, type World } from './db/testing/personas';
 
 /*
@@ -27,6 +27,23 @@ const VERIFIED = SIGNED_IN.filter((p) => p !== 'unverified');
 const unique = () => randomBytes(4).toString('hex');
 const ownUserId = ({ world, persona }: Ctx) => (persona === 'anonymous' ? world.target.id : world.users[persona].id);
 const ownEmail = ({ world, persona }: Ctx) => (persona === 'anonymous' ? world.target.email : world.users[persona].email);
+
+function seriesBody(world: World) {
+  const start = DateTime.now().setZone('Europe/Berlin').plus({ days: 10 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+  return { spaceId: world.spaces.providerA, resourceId: world.resources.providerADesk, start: start.toISO(), end: start.plus({ hours: 1 }).toISO(), rrule: 'FREQ=WEEKLY;COUNT=3' };
+}
+
+/** A series of the club member's in provider B's room, with one future booking. */
+async function seriesInB(db: Ctx['db'], world: World): Promise<string> {
+  const start = DateTime.now().setZone('Europe/Berlin').plus({ days: 12 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 });
+  const [series] = await db.query(
+    `INSERT INTO booking_series (space_id, resource_id, booker_id, organization_id, rrule, first_start, first_end) VALUES ($1, $2, $3, $4, 'FREQ=WEEKLY;COUNT=1', $5, $6) RETURNING id`,
+    [world.spaces.providerB, world.resources.providerBRoom, world.users.clubMember.id, world.orgs.clubA, start.toISO(), start.plus({ hours: 2 }).toISO()],
+  );
+  const booking = await createBookingClaims(db, { spaceId: world.spaces.providerB, resourceId: world.resources.providerBRoom, unitIds: [world.resources.providerBRoom], start: start.toISO()!, end: start.plus({ hours: 2 }).toISO()!, bookerId: world.users.clubMember.id, organizationId: world.orgs.clubA });
+  await db.query(`UPDATE bookings SET series_id = $1 WHERE id = $2`, [series.id, booking]);
+  return series.id;
+}
 
 const MATRIX: Record<string, Row> = {
   'GET /healthz': { allow: ALL },
@@ -72,6 +89,9 @@ const MATRIX: Record<string, Row> = {
   'POST /api/bookings/:id/approve': { allow: ['providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.bookings.pendingInB }), body: () => ({}) },
   'POST /api/bookings/:id/reject': { allow: ['providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.bookings.pendingInB }), body: () => ({ reason: 'Halle belegt' }) },
   'POST /api/bookings/:id/cancel': { allow: ['clubMember', 'providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.bookings.pendingInB }), body: () => ({ reason: 'Ausfall' }) },
+  'POST /api/series/preview': { allow: VERIFIED, body: ({ world }) => seriesBody(world) },
+  'POST /api/series': { allow: VERIFIED, body: ({ world }) => ({ ...seriesBody(world), onConflict: 'skip' }) },
+  'POST /api/series/:id/cancel': { allow: ['clubMember', 'providerAdminB', 'platformAdmin'], params: async ({ world, db }) => ({ id: await seriesInB(db, world) }), body: () => ({ reason: 'Saisonende' }) },
   'POST /api/invitations/accept': { allow: SIGNED_IN, body: async (ctx) => ({ token: await invitationFor(ctx.db, ctx.world.orgs.employerA, ownEmail(ctx)) }) },
 };
 

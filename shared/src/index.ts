@@ -4,3 +4,4 @@ export * from './municipalities';
 export * from './organizations';
 export * from './spaces';
 export * from './bookings';
+export * from './series';

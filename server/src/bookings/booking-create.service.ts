@@ -3,16 +3,14 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { Booking, BookingCreate } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
 import { freeResourcesFor } from '../availability/availability';
-import { recordAudit } from '../audit/audit';
 import { DomainError } from '../http/errors';
 import { loadClaims } from '../spaces/space-calendar.repository';
 import { checkBookingRules, wholeDayPeriod, type RequestedPeriod } from './booking-rules';
 import { isBookable, leafUnitsOf, loadBookableSpace, localDay, type BookableSpace } from './booking-space.repository';
 import { BOOKING_SELECT, presentBooking, type BookingRow } from './bookings.presenter';
+import { insertBooking, unlessTaken } from './booking-writer';
 import { claimKey, requestHash, storeAnswer } from './idempotency';
 import { priceOf } from './pricing';
-
-const EXCLUSION_VIOLATION = '23P01';
 
 export interface CreateResult {
   status: number;
@@ -99,15 +97,24 @@ export class BookingCreateService {
 
     const open = input.resourceId ? attempts : await this.freeFirst(qr, space, attempts);
     for (const attempt of open) {
-      await qr.query('SAVEPOINT attempt');
-      try {
-        const id = await this.insert(qr, actor, input, space, attempt, organization?.organizationKind === 'club');
-        const [row] = (await qr.query(`${BOOKING_SELECT} WHERE b.id = $1`, [id])) as BookingRow[];
-        return presentBooking(row!);
-      } catch (error) {
-        if ((error as { code?: string }).code !== EXCLUSION_VIOLATION) throw error;
-        await qr.query('ROLLBACK TO SAVEPOINT attempt');
-      }
+      const id = await unlessTaken(qr, () =>
+        insertBooking(qr, {
+          actorId: actor.id,
+          spaceId: space.id,
+          resourceId: attempt.resourceId,
+          units: attempt.units,
+          period: attempt.period,
+          pending: space.approval === 'required',
+          pendingExpiryHours: this.pendingExpiryHours,
+          purpose: input.purpose ?? '',
+          attendees: input.attendees ?? null,
+          organizationId: input.organizationId ?? null,
+          priceCents: priceOf(space.prices, attempt.period, organization?.organizationKind === 'club'),
+        }),
+      );
+      if (!id) continue;
+      const [row] = (await qr.query(`${BOOKING_SELECT} WHERE b.id = $1`, [id])) as BookingRow[];
+      return presentBooking(row!);
     }
     throw new DomainError('booking_conflict', 'This time has just been booked by someone else', { spaceId: space.id });
   }
@@ -134,27 +141,5 @@ export class BookingCreateService {
     const open = attempts.filter((a) => free.has(a.resourceId));
     if (!open.length) throw new DomainError('booking_conflict', 'No desk is free at this time', { spaceId: space.id });
     return shuffled(open);
-  }
-
-  private async insert(qr: QueryRunner, actor: Actor, input: BookingCreate, space: BookableSpace, attempt: Attempt, forClub: boolean): Promise<string> {
-    const pending = space.approval === 'required';
-    const { start, end, wholeDay } = attempt.period;
-    // Two transactions inserting overlapping claims at the same instant can each wait for the
-    // other inside the exclusion check (a deadlock PostgreSQL breaks only after a second). Row
-    // locks on the units, taken in id order and released with the savepoint, queue them instead;
-    // the exclusion constraint still makes the decision.
-    await qr.query(`SELECT id FROM resources WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [attempt.units]);
-    const [booking] = (await qr.query(
-      `INSERT INTO bookings (space_id, resource_id, booker_id, organization_id, period, status, whole_day, purpose, attendees, price_cents, expires_at)
-       VALUES ($1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, $8, $9, $10, $11, CASE WHEN $7 = 'pending' THEN now() + make_interval(hours => $12) END)
-       RETURNING id`,
-      [space.id, attempt.resourceId, actor.id, input.organizationId ?? null, start.toISO(), end.toISO(), pending ? 'pending' : 'confirmed', wholeDay, input.purpose ?? '', input.attendees ?? null, priceOf(space.prices, attempt.period, forClub), this.pendingExpiryHours],
-    )) as [{ id: string }];
-    await qr.query(
-      `INSERT INTO booking_claims (booking_id, unit_id, period) SELECT $1, unit, tstzrange($3::timestamptz, $4::timestamptz) FROM unnest($2::uuid[]) AS unit`,
-      [booking.id, attempt.units, start.toISO(), end.toISO()],
-    );
-    await recordAudit(qr.manager, { actorId: actor.id, action: pending ? 'booking.requested' : 'booking.confirmed', subjectType: 'booking', subjectId: booking.id, data: { spaceId: space.id, resourceId: attempt.resourceId } });
-    return booking.id;
   }
 }

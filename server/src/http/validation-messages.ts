@@ -29,6 +29,7 @@ const KEYED: Record<string, Record<Locale, string>> = {
   'resource.required': { de: 'Bitte wählen Sie einen Platz oder Raum.', en: 'Please choose a desk or room.' },
   'reason.required': { de: 'Bitte geben Sie einen Grund an.', en: 'Please give a reason.' },
   'text.too_long': { de: 'Der Text ist zu lang.', en: 'The text is too long.' },
+  'rrule.invalid': { de: 'Diese Wiederholung wird nicht unterstützt (wöchentlich, mit Anzahl oder Enddatum, höchstens 52 Termine).', en: 'This recurrence is not supported (weekly, with a count or an end date, at most 52 dates).' },
   'space.invalid_reference': { de: 'Diesen Raum gibt es nicht.', en: 'There is no such space.' },
 };
 

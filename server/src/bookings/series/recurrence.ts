@@ -1,0 +1,59 @@
+import { DateTime } from 'luxon';
+import rrule from 'rrule';
+import { SERIES_MAX_OCCURRENCES } from '@landraeume/shared';
+import { DomainError } from '../../http/errors';
+
+// rrule ships CommonJS to Node; its named exports are reached through the default export.
+const { RRule } = rrule;
+
+const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY']);
+
+const invalid = (why: string) => new DomainError('invalid_input', `Unsupported recurrence: ${why}`, { issues: [{ path: 'rrule', message: 'rrule.invalid' }] });
+
+export interface OccurrenceTime {
+  start: DateTime;
+  end: DateTime;
+}
+
+function parseRule(text: string): ReturnType<typeof RRule.parseString> {
+  const body = text.replace(/^RRULE:/, '');
+  const parts = new Map(body.split(';').map((part) => part.split('=') as [string, string]));
+  for (const name of parts.keys()) if (!ALLOWED_PARTS.has(name)) throw invalid(`${name} is not supported`);
+  if (parts.get('FREQ') !== 'WEEKLY') throw invalid('only weekly series');
+  if (!parts.has('COUNT') && !parts.has('UNTIL')) throw invalid('a COUNT or an UNTIL is needed');
+  try {
+    return RRule.parseString(body);
+  } catch {
+    throw invalid('cannot be read');
+  }
+}
+
+/**
+ * Expands a weekly RRULE at the first occurrence's local wall-clock time: the rule is evaluated
+ * on "floating" times (local fields written as UTC) and each result is read back in the space's
+ * zone, so a Tuesday 18:00 training stays at 18:00 across the DST change.
+ */
+export function expandSeries(input: { rrule: string; start: DateTime; end: DateTime; zone: string; exdates: readonly string[] }): OccurrenceTime[] {
+  const options = parseRule(input.rrule);
+  const first = input.start.setZone(input.zone);
+  const firstEnd = input.end.setZone(input.zone);
+  if (firstEnd <= first) throw new DomainError('invalid_input', 'The end must be after the start', { issues: [{ path: 'end', message: 'window.invalid' }] });
+  const dayOffset = firstEnd.startOf('day').diff(first.startOf('day'), 'days').days;
+  const floating = new Date(Date.UTC(first.year, first.month - 1, first.day, first.hour, first.minute));
+  const rule = new RRule({ ...options, dtstart: floating });
+  const dates = rule.all((_, index) => index <= SERIES_MAX_OCCURRENCES);
+  if (dates.length > SERIES_MAX_OCCURRENCES) throw invalid(`at most ${SERIES_MAX_OCCURRENCES} occurrences`);
+  const skip = new Set(input.exdates);
+  return dates
+    .map((d, index) => {
+      // The first date is the one asked for, to the instant (02:00 may exist twice in October).
+      if (index === 0 && d.getTime() === floating.getTime()) return { start: first, end: firstEnd };
+      const start = DateTime.fromObject(
+        { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },
+        { zone: input.zone },
+      );
+      const end = start.startOf('day').plus({ days: dayOffset }).set({ hour: firstEnd.hour, minute: firstEnd.minute });
+      return { start, end };
+    })
+    .filter((o) => !skip.has(o.start.toISODate()!));
+}
