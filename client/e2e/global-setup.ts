@@ -14,7 +14,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'landraeume-e2e-'));
   chmodSync(dataDir, 0o755);
-  const server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' });
+  const server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '' });
   project.provide('baseUrl', server.baseUrl);
   return async () => {
     server.child.kill('SIGTERM');

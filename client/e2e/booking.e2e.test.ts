@@ -1,0 +1,79 @@
+import { DateTime } from 'luxon';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../seed/data/users';
+import { launchBrowser } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The next Tuesday to Thursday: open in every seeded coworking space and never a holiday there. */
+function nextMidweekDay(): string {
+  let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 3 });
+  while (![2, 3, 4].includes(day.weekday)) day = day.plus({ days: 1 });
+  return day.toISODate()!;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${baseUrl}/anmelden`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+}
+
+describe('booking in the browser', () => {
+  it('a commuter books a whole day at any free desk and finds it under "Meine Buchungen"', async () => {
+    const page = await browser.newPage({ locale: 'de-DE' });
+    await signIn(page, 'pendlerin@demo.landraeume.example');
+    await page.goto(`${baseUrl}/raeume/coworking-coesfeld-bahnhof`);
+    await page.getByRole('heading', { level: 1, name: 'Coworking am Bahnhof Coesfeld' }).waitFor();
+    await page.getByLabel('Tag wählen').fill(nextMidweekDay());
+    await page.getByRole('button', { name: 'Jetzt buchen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Gebucht' }).waitFor();
+    expect(await page.getByRole('status').innerText()).toContain('bestätigt');
+    await page.getByRole('link', { name: 'Meine Buchungen' }).click();
+    const booking = page.getByTestId('booking').first();
+    await booking.waitFor();
+    expect(await booking.innerText()).toContain('Coworking am Bahnhof Coesfeld');
+    await page.close();
+  });
+
+  it('a club requests a room, the municipality approves it from the inbox', async () => {
+    const club = await browser.newPage({ locale: 'de-DE' });
+    await signIn(club, 'verein@demo.landraeume.example');
+    await club.goto(`${baseUrl}/raeume/duelmen-bildungswerk-seminar`);
+    await club.getByLabel('Tag wählen').fill(nextMidweekDay());
+    await club.getByLabel('Von').selectOption({ label: '18:00' });
+    await club.getByLabel('Bis').selectOption({ label: '20:00' });
+    await club.getByRole('button', { name: 'Anfrage senden' }).click();
+    await club.getByRole('status').filter({ hasText: 'angefragt' }).waitFor();
+    await club.close();
+
+    const town = await browser.newPage({ locale: 'de-DE' });
+    await signIn(town, 'gemeinde@demo.landraeume.example');
+    await town.getByRole('link', { name: 'Anfragen' }).click();
+    const request = town.getByTestId('booking').filter({ hasText: 'Seminarraum im Bildungszentrum Dülmen' });
+    await request.waitFor();
+    await request.getByRole('button', { name: 'Bestätigen' }).click();
+    await town.getByText('Keine offenen Anfragen.').waitFor();
+    await town.close();
+  });
+
+  it('explains a wrong password in words, next to the form', async () => {
+    const page = await browser.newPage({ locale: 'de-DE' });
+    await page.goto(`${baseUrl}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill('pendlerin@demo.landraeume.example');
+    await page.getByLabel('Passwort').fill('falsches-passwort-123');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('E-Mail-Adresse oder Passwort stimmen nicht');
+    await page.close();
+  });
+});

@@ -1,0 +1,50 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ApiError } from './api/client';
+import { Layout } from './components/Layout';
+import { I18nProvider } from './i18n/i18n';
+import { AccountPage } from './pages/AccountPage';
+import { BookingsPage } from './pages/BookingsPage';
+import { InboxPage } from './pages/InboxPage';
+import { InvitationPage } from './pages/InvitationPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PasswordResetPage, PasswordResetRequestPage } from './pages/PasswordPages';
+import { RegisterPage } from './pages/RegisterPage';
+import { SpacePage } from './pages/SpacePage';
+import { StartPage } from './pages/StartPage';
+import { TokenPage } from './pages/TokenPage';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // A 4xx will not change by asking again; only transient failures are retried.
+    queries: { retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500) },
+  },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <BrowserRouter>
+          <Layout>
+            <Routes>
+              <Route path="/" element={<StartPage />} />
+              <Route path="/raeume/:slug" element={<SpacePage />} />
+              <Route path="/anmelden" element={<LoginPage />} />
+              <Route path="/registrieren" element={<RegisterPage />} />
+              <Route path="/konto" element={<AccountPage />} />
+              <Route path="/konto/bestaetigen" element={<TokenPage endpoint="/api/auth/verify-email" title="verify.title" done="verify.done" />} />
+              <Route path="/passwort-vergessen" element={<PasswordResetRequestPage />} />
+              <Route path="/passwort-zuruecksetzen" element={<PasswordResetPage />} />
+              <Route path="/einladung" element={<InvitationPage />} />
+              <Route path="/buchungen" element={<BookingsPage />} />
+              <Route path="/anfragen" element={<InboxPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Layout>
+        </BrowserRouter>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

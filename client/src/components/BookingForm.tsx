@@ -1,0 +1,100 @@
+import { useMutation } from '@tanstack/react-query';
+import type { Availability, Booking, SpaceDetail } from '@landraeume/shared';
+import { DateTime } from 'luxon';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import { useMe } from '../api/session';
+import type { MessageKey } from '../i18n/de';
+import { useI18n } from '../i18n/i18n';
+import { FormAlert, Notice } from './FormAlert';
+
+const ANY = '';
+
+/** Pick a desk or room, a whole day or a time range from the free slots, and book it. */
+export function BookingForm({ space, availability, day, onBooked }: { space: SpaceDetail; availability: Availability; day: string; onBooked(): void }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const ids = { resource: useId(), from: useId(), to: useId(), whole: useId() };
+  const isCoworking = space.kind === 'coworking';
+  const bookable = space.resources.filter((r) => r.active && (isCoworking ? r.kind === 'desk' : true));
+  const [resourceId, setResourceId] = useState(isCoworking || bookable.length !== 1 ? ANY : bookable[0]!.id);
+  const [wholeDay, setWholeDay] = useState(isCoworking);
+  const free = useMemo(() => {
+    if (resourceId === ANY) return availability.slots.filter((slot) => (isCoworking ? slot.freeDesks : slot.freeUnits) > 0);
+    const spans = availability.resources.find((r) => r.resourceId === resourceId)?.free ?? [];
+    return availability.slots.filter((slot) => spans.some((span) => span.start <= slot.start && slot.end <= span.end));
+  }, [availability, resourceId, isCoworking]);
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const local = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat('HH:mm');
+  const book = useMutation({
+    mutationFn: (body: object) => api<Booking>('/api/bookings', { method: 'POST', body, headers: { 'Idempotency-Key': crypto.randomUUID() } }),
+    onSuccess: onBooked,
+    onError: onBooked,
+  });
+
+  if (!me.data) {
+    return (
+      <p>
+        <Link to={`/anmelden?weiter=${encodeURIComponent(`/raeume/${space.slug}`)}`}>{t('space.signInToBook')}</Link>
+      </p>
+    );
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const target = resourceId === ANY ? {} : { resourceId };
+    book.mutate(wholeDay ? { spaceId: space.id, ...target, date: day } : { spaceId: space.id, ...target, start: start || free[0]?.start, end: end || free[0]?.end });
+  };
+  return (
+    <form onSubmit={submit} className="booking-form">
+      <div className="field">
+        <label htmlFor={ids.resource}>{t('space.resource')}</label>
+        <select id={ids.resource} value={resourceId} onChange={(e) => setResourceId(e.target.value)}>
+          {(isCoworking || bookable.length !== 1) && <option value={ANY}>{t('space.anyDesk')}</option>}
+          {bookable.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {isCoworking && (
+        <div className="field checkbox">
+          <input id={ids.whole} type="checkbox" checked={wholeDay} onChange={(e) => setWholeDay(e.target.checked)} />
+          <label htmlFor={ids.whole}>{t('space.wholeDay')}</label>
+        </div>
+      )}
+      {!wholeDay && (
+        <div className="time-range">
+          <div className="field">
+            <label htmlFor={ids.from}>{t('space.from')}</label>
+            <select id={ids.from} value={start} onChange={(e) => setStart(e.target.value)}>
+              {free.map((slot) => (
+                <option key={slot.start} value={slot.start}>
+                  {local(slot.start)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.to}>{t('space.to')}</label>
+            <select id={ids.to} value={end} onChange={(e) => setEnd(e.target.value)}>
+              {free.filter((slot) => slot.start >= (start || free[0]?.start || '')).map((slot) => (
+                <option key={slot.end} value={slot.end}>
+                  {local(slot.end)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+      {space.approval === 'required' && <p className="hint">{t('space.requestHint')}</p>}
+      <button type="submit" className="button" disabled={book.isPending || (!wholeDay && free.length === 0)}>
+        {space.approval === 'required' ? t('space.request') : t('space.book')}
+      </button>
+      <FormAlert error={book.error} />
+      {book.data && <Notice>{t('space.booked', { status: t(`status.${book.data.status}` as MessageKey) })}</Notice>}
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { useMe, useRefreshSession } from '../api/session';
+import { useI18n } from '../i18n/i18n';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  const me = useMe();
+  const refresh = useRefreshSession();
+  const navigate = useNavigate();
+  const logout = useMutation({
+    mutationFn: () => api('/api/auth/logout', { method: 'POST', body: {} }),
+    onSuccess: async () => {
+      await refresh();
+      navigate('/');
+    },
+  });
+  const manages = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider' || m.organizationKind === 'platform');
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          {t('app.name')}
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </Link>
+        <nav aria-label="Hauptnavigation">
+          <ul>
+            <li>
+              <NavLink to="/">{t('nav.search')}</NavLink>
+            </li>
+            {me.data && (
+              <li>
+                <NavLink to="/buchungen">{t('nav.bookings')}</NavLink>
+              </li>
+            )}
+            {me.data && manages && (
+              <li>
+                <NavLink to="/anfragen">{t('nav.inbox')}</NavLink>
+              </li>
+            )}
+            {me.data ? (
+              <>
+                <li>
+                  <NavLink to="/konto">{me.data.name}</NavLink>
+                </li>
+                <li>
+                  <button type="button" className="link-button" onClick={() => logout.mutate()}>
+                    {t('nav.logout')}
+                  </button>
+                </li>
+              </>
+            ) : (
+              <li>
+                <NavLink to="/anmelden">{t('nav.login')}</NavLink>
+              </li>
+            )}
+            <li>
+              <button type="button" className="link-button" lang={locale === 'de' ? 'en' : 'de'} onClick={() => setLocale(locale === 'de' ? 'en' : 'de')}>
+                {t('nav.language')}
+              </button>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('footer.project')}</p>
+        <p>
+          {t('footer.imprint')} · {t('footer.privacy')} · {t('footer.accessibility')}
+        </p>
+      </footer>
+    </>
+  );
+}

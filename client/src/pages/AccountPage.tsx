@@ -1,0 +1,76 @@
+import { useMutation } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { Navigate, useNavigate } from 'react-router';
+import { api, ApiError } from '../api/client';
+import { useMe, useRefreshSession } from '../api/session';
+import { Field } from '../components/Field';
+import { FormAlert, Notice } from '../components/FormAlert';
+import { useI18n } from '../i18n/i18n';
+
+export function AccountPage() {
+  const { t, setLocale } = useI18n();
+  const me = useMe();
+  const refresh = useRefreshSession();
+  const navigate = useNavigate();
+  const save = useMutation({
+    mutationFn: (body: object) => api('/api/me', { method: 'PATCH', body }),
+    onSuccess: () => refresh(),
+  });
+  const resend = useMutation({ mutationFn: () => api('/api/auth/verify-email/resend', { method: 'POST', body: {} }) });
+  const erase = useMutation({
+    mutationFn: () => api('/api/me', { method: 'DELETE' }),
+    onSuccess: async () => {
+      await refresh();
+      navigate('/');
+    },
+  });
+  if (me.isPending) return <p>{t('search.loading')}</p>;
+  if (!me.data) return <Navigate to="/anmelden?weiter=/konto" replace />;
+  const fields = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const locale = String(form.get('locale')) as 'de' | 'en';
+    const postcode = String(form.get('homePostcode') ?? '').trim();
+    save.mutate({ name: String(form.get('name')), locale, homePostcode: postcode || null });
+    setLocale(locale);
+  };
+  return (
+    <section className="narrow">
+      <h1>{t('account.title')}</h1>
+      {!me.data.emailVerified && (
+        <div className="alert">
+          <p>{t('account.unverified')}</p>
+          <button type="button" className="link-button" onClick={() => resend.mutate()}>
+            {t('account.resend')}
+          </button>
+        </div>
+      )}
+      <form onSubmit={submit} noValidate>
+        <Field label={t('form.name')} name="name" defaultValue={me.data.name} required maxLength={100} error={fields.name} />
+        <Field label={t('account.postcode')} name="homePostcode" inputMode="numeric" pattern="[0-9]{5}" defaultValue={me.data.homePostcode ?? ''} error={fields.homePostcode} />
+        <div className="field">
+          <label htmlFor="locale">{t('account.language')}</label>
+          <select id="locale" name="locale" defaultValue={me.data.locale}>
+            <option value="de">Deutsch</option>
+            <option value="en">English</option>
+          </select>
+        </div>
+        <FormAlert error={save.error} />
+        {save.isSuccess && <Notice>{t('account.saved')}</Notice>}
+        <button type="submit" className="button">
+          {t('account.save')}
+        </button>
+      </form>
+      <p>
+        <a href="/api/me/export" download>
+          {t('account.export')}
+        </a>
+      </p>
+      <button type="button" className="button button-danger" onClick={() => window.confirm(t('account.deleteConfirm')) && erase.mutate()}>
+        {t('account.delete')}
+      </button>
+      <FormAlert error={erase.error} />
+    </section>
+  );
+}

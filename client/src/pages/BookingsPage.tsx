@@ -1,0 +1,54 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { Booking, BookingList } from '@landraeume/shared';
+import { Navigate } from 'react-router';
+import { api } from '../api/client';
+import { useMe } from '../api/session';
+import { FormAlert } from '../components/FormAlert';
+import type { MessageKey } from '../i18n/de';
+import { useI18n } from '../i18n/i18n';
+
+export function BookingLine({ booking, children }: { booking: Booking; children?: React.ReactNode }) {
+  const { t, dateTime, money } = useI18n();
+  return (
+    <li className="booking" data-testid="booking">
+      <strong>{booking.space.name}</strong> · {booking.resource.name}
+      <br />
+      {dateTime(booking.start, booking.space.zone)} – {dateTime(booking.end, booking.space.zone)} · <span className={`badge status-${booking.status}`}>{t(`status.${booking.status}` as MessageKey)}</span> ·{' '}
+      {money(booking.priceCents)}
+      {booking.booker && <> · {booking.booker.name}</>}
+      {booking.purpose && <> · {booking.purpose}</>}
+      {children}
+    </li>
+  );
+}
+
+export function BookingsPage() {
+  const { t, dateTime } = useI18n();
+  const me = useMe();
+  const list = useQuery({ queryKey: ['bookings', 'mine'], queryFn: () => api<BookingList>('/api/bookings?scope=mine'), enabled: !!me.data });
+  const cancel = useMutation({ mutationFn: (id: string) => api(`/api/bookings/${id}/cancel`, { method: 'POST', body: {} }), onSettled: () => list.refetch() });
+  if (me.isPending) return <p>{t('search.loading')}</p>;
+  if (!me.data) return <Navigate to="/anmelden?weiter=/buchungen" replace />;
+  return (
+    <section>
+      <h1>{t('bookings.title')}</h1>
+      <FormAlert error={list.error ?? cancel.error} />
+      {list.data?.items.length === 0 && <p>{t('bookings.empty')}</p>}
+      <ul className="booking-list">
+        {list.data?.items.map((booking) => (
+          <BookingLine key={booking.id} booking={booking}>
+            {(booking.status === 'confirmed' || booking.status === 'pending') && (
+              <>
+                <br />
+                <span className="hint">{t('bookings.cancelUntil', { date: dateTime(booking.cancellableUntil, booking.space.zone) })}</span>{' '}
+                <button type="button" className="link-button" onClick={() => cancel.mutate(booking.id)}>
+                  {t('bookings.cancel')}
+                </button>
+              </>
+            )}
+          </BookingLine>
+        ))}
+      </ul>
+    </section>
+  );
+}

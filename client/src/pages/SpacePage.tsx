@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Availability, SpaceDetail } from '@landraeume/shared';
+import { DateTime } from 'luxon';
+import { useId, useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../api/client';
+import { BookingForm } from '../components/BookingForm';
+import { FormAlert } from '../components/FormAlert';
+import { OpeningHours } from '../components/OpeningHours';
+import type { MessageKey } from '../i18n/de';
+import { useI18n } from '../i18n/i18n';
+
+export function SpacePage() {
+  const { slug = '' } = useParams();
+  const { t, money } = useI18n();
+  const dayId = useId();
+  const space = useQuery({ queryKey: ['space', slug], queryFn: () => api<SpaceDetail>(`/api/spaces/${encodeURIComponent(slug)}`) });
+  const zone = space.data?.zone ?? 'Europe/Berlin';
+  const [day, setDay] = useState(() => DateTime.now().setZone('Europe/Berlin').plus({ days: 1 }).toISODate()!);
+  const from = DateTime.fromISO(day, { zone });
+  const window = `from=${encodeURIComponent(from.toISO()!)}&to=${encodeURIComponent(from.plus({ days: 1 }).toISO()!)}`;
+  const availability = useQuery({
+    queryKey: ['availability', space.data?.id, day],
+    queryFn: () => api<Availability>(`/api/spaces/${space.data!.id}/availability?${window}`),
+    enabled: !!space.data,
+  });
+
+  if (space.isPending) return <p>{t('search.loading')}</p>;
+  if (space.error || !space.data) return <FormAlert error={space.error} />;
+  const s = space.data;
+  const dayInfo = availability.data?.days[0];
+  return (
+    <article className="space-page">
+      <h1>{s.name}</h1>
+      <p className="card-meta">
+        {t(`kind.${s.kind}` as MessageKey)} · {s.address.street}, {s.address.postcode} {s.address.town} · {s.provider.name}
+      </p>
+      {s.photos.map((photo) => (
+        <img key={photo} src={photo} alt="" className="space-photo" />
+      ))}
+      <p>{s.description}</p>
+      <ul className="facts">
+        <li>{s.kind === 'coworking' ? t('space.desks', { count: s.deskCount }) : t('space.capacity', { count: s.capacity })}</li>
+        {s.prices.perHourCents !== null && <li>{t('space.perHour', { price: money(s.prices.perHourCents) })}</li>}
+        {s.prices.perDayCents !== null && <li>{t('space.perDay', { price: money(s.prices.perDayCents) })}</li>}
+        <li>{s.approval === 'required' ? t('space.approval') : t('space.instant')}</li>
+      </ul>
+      <OpeningHours hours={s.openingHours} />
+      {s.houseRules && (
+        <section>
+          <h2>{t('space.rules')}</h2>
+          <p>{s.houseRules}</p>
+        </section>
+      )}
+      <section aria-labelledby="availability-heading">
+        <h2 id="availability-heading">{t('space.availability')}</h2>
+        <div className="field">
+          <label htmlFor={dayId}>{t('space.day')}</label>
+          <input id={dayId} type="date" value={day} min={DateTime.now().setZone(zone).toISODate()!} onChange={(e) => e.target.value && setDay(e.target.value)} />
+        </div>
+        <FormAlert error={availability.error} />
+        {dayInfo && !dayInfo.open && <p>{t('space.closed')}</p>}
+        {availability.data && dayInfo?.open && <BookingForm space={s} availability={availability.data} day={day} onBooked={() => availability.refetch()} />}
+      </section>
+    </article>
+  );
+}
