@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../db/testing/test-app';
-import { addMember, createOrganization, createUser, signIn } from '../db/testing/fixtures';
+import { DateTime } from 'luxon';
+import { addMember, createOrganization, createSpace, createUser, signIn } from '../db/testing/fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -40,7 +41,22 @@ describe('profile, export and erasure', () => {
     expect(res.body.account.password_hash).toBeUndefined();
     expect(res.body.memberships).toEqual([expect.objectContaining({ organization: 'Musikverein Havixbeck', role: 'member' })]);
     expect(res.body.activeSessions).toBe(1);
-    expect(res.body).toHaveProperty('bookings');
+    expect(res.body.bookings).toEqual([]);
+  });
+
+  it('exports the person\'s bookings, and erasure ends future ones and frees their slots', async () => {
+    const user = await createUser(t.db.dataSource);
+    const space = await createSpace(t.db.dataSource, await createOrganization(t.db.dataSource, 'provider'), { desks: 1 });
+    const start = DateTime.now().setZone('Europe/Berlin').plus({ days: 2 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    const slot = { spaceId: space.id, start: start.toISO(), end: start.plus({ hours: 2 }).toISO(), purpose: 'Vorstellungsgespräch bei Dr. Geheim' };
+    const agent = await signIn(t.app, user.email);
+    await agent.post('/api/bookings').send(slot).expect(201);
+    const exported = await agent.get('/api/me/export').expect(200);
+    expect(exported.body.bookings).toEqual([expect.objectContaining({ space: expect.any(String), status: 'confirmed', purpose: slot.purpose })]);
+    await agent.delete('/api/me').expect(204);
+    expect(await everyStoredText()).not.toContain('Dr. Geheim');
+    const other = await signIn(t.app, (await createUser(t.db.dataSource)).email);
+    await other.post('/api/bookings').send({ ...slot, purpose: '' }).expect(201);
   });
 
   it('erases the account and leaves no personal data behind', async () => {

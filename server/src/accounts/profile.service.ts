@@ -1,6 +1,7 @@
 import type { Me, ProfileUpdate } from '@landraeume/shared';
 import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit';
+import { rowsOf } from '../db/rows';
 import { DomainError, notFound } from '../http/errors';
 import { loadActor, type Actor } from './actor';
 
@@ -63,7 +64,15 @@ export class ProfileService {
     );
     const activity = await this.db.query(`SELECT action, subject_type, subject_id, data, created_at FROM audit_events WHERE actor_user_id = $1 ORDER BY created_at`, [actor.id]);
     const [{ sessions }] = (await this.db.query(`SELECT count(*)::int AS sessions FROM sessions WHERE user_id = $1 AND expire > now()`, [actor.id])) as [{ sessions: number }];
-    return { exportedAt: new Date().toISOString(), account, memberships, invitations, activity, activeSessions: sessions, bookings: [] };
+    const bookings = await this.db.query(
+      `SELECT b.id, s.name AS space, r.name AS resource, lower(b.period) AS start, upper(b.period) AS "end", b.status, b.whole_day, b.purpose, b.attendees,
+              b.price_cents, o.name AS organization, b.decision_reason, b.series_id, b.created_at
+         FROM bookings b JOIN spaces s ON s.id = b.space_id JOIN resources r ON r.id = b.resource_id LEFT JOIN organizations o ON o.id = b.organization_id
+        WHERE b.booker_id = $1 ORDER BY lower(b.period)`,
+      [actor.id],
+    );
+    const series = await this.db.query(`SELECT id, rrule, first_start, first_end, exdates, purpose, created_at FROM booking_series WHERE booker_id = $1`, [actor.id]);
+    return { exportedAt: new Date().toISOString(), account, memberships, invitations, activity, activeSessions: sessions, bookings, series };
   }
 
   /**
@@ -86,6 +95,16 @@ export class ProfileService {
       await m.query(`DELETE FROM memberships WHERE user_id = $1`, [actor.id]);
       await m.query(`DELETE FROM user_tokens WHERE user_id = $1`, [actor.id]);
       await m.query(`DELETE FROM sessions WHERE user_id = $1`, [actor.id]);
+      // Future bookings end with the account, so their slots are free for others; past ones stay
+      // for the providers' records, without the free text that may say something personal.
+      const ended = rowsOf<{ id: string }>(await m.query(
+        `UPDATE bookings SET status = 'cancelled', decision_reason = 'account erased', sequence = sequence + 1, updated_at = now()
+          WHERE booker_id = $1 AND status IN ('pending', 'confirmed') AND upper(period) > now() RETURNING id`,
+        [actor.id],
+      ));
+      await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ended.map((b) => b.id)]);
+      await m.query(`UPDATE bookings SET purpose = '' WHERE booker_id = $1`, [actor.id]);
+      await m.query(`UPDATE booking_series SET purpose = '' WHERE booker_id = $1`, [actor.id]);
       await m.query(
         `UPDATE users SET email = 'deleted-' || id || '@invalid', display_name = 'Gelöschtes Konto', password_hash = '!',
                 home_postcode = NULL, home_lat = NULL, home_lon = NULL, email_verified_at = NULL, deleted_at = now(), updated_at = now()
