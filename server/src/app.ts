@@ -29,6 +29,9 @@ import { BookingQueries } from './bookings/bookings.query';
 import { seriesRoutes } from './bookings/series/series.routes';
 import { SeriesService } from './bookings/series/series.service';
 import { SpaceService } from './spaces/spaces.service';
+import { spaceManagementRoutes } from './spaces/management/management.routes';
+import { SpaceManagementService } from './spaces/management/space-management.service';
+import { SpaceSetupService } from './spaces/management/space-setup.service';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours'>>;
@@ -62,12 +65,14 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const organizations = new OrganizationService(db, invitations);
   const sessions = createSessions({ dataSource: db, secret: config.sessionSecret, publicUrl: config.publicUrl, accounts, log });
 
+  const spaces = new SpaceService(db);
   const routes = [
     ...healthRoutes(db),
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
     ...meRoutes(profiles),
     ...organizationRoutes(organizations, invitations),
-    ...spaceRoutes(new SpaceService(db)),
+    ...spaceRoutes(spaces),
+    ...spaceManagementRoutes(new SpaceManagementService(db, spaces), new SpaceSetupService(db, spaces)),
     ...bookingRoutes({
       create: new BookingCreateService(db, config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS),
       decisions: new BookingDecisions(db),

@@ -77,6 +77,33 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ role: 'admin' }),
   },
   'DELETE /api/organizations/:id/members/:userId': { allow: ['clubAdmin', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.clubA, userId: world.target.id }) },
+  'GET /api/organizations/:id/spaces': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.providerA }) },
+  'POST /api/spaces': {
+    allow: ['providerStaffA', 'platformAdmin'],
+    body: ({ world }) => ({ organizationId: world.orgs.providerA, kind: 'meeting_room', name: 'Neuer Raum', street: 'Markt 1', postcode: '48653', municipality: 'Coesfeld', capacity: 12 }),
+  },
+  'PATCH /api/spaces/:id': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.spaces.providerA }), body: () => ({ description: 'Neu beschrieben' }) },
+  'POST /api/spaces/:id/publish': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.spaces.providerA }), body: () => ({}) },
+  'POST /api/spaces/:id/unpublish': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.spaces.providerA }), body: () => ({}) },
+  'POST /api/spaces/:id/resources': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.spaces.providerA }), body: () => ({ kind: 'desk', name: 'Platz 9' }) },
+  'PATCH /api/spaces/:id/resources/:resourceId': {
+    allow: ['providerStaffA', 'platformAdmin'],
+    params: ({ world }) => ({ id: world.spaces.providerA, resourceId: world.resources.providerADesk }),
+    body: () => ({ active: false }),
+  },
+  'PUT /api/spaces/:id/opening-hours': {
+    allow: ['providerStaffA', 'platformAdmin'],
+    params: ({ world }) => ({ id: world.spaces.providerA }),
+    body: () => ({ intervals: [{ weekday: 1, opens: '08:00', closes: '12:00' }, { weekday: 1, opens: '13:00', closes: '18:00' }] }),
+  },
+  'POST /api/spaces/:id/closures': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.spaces.providerA }), body: () => ({ startsOn: '2027-01-04', endsOn: '2027-01-08', reason: 'Inventur' }) },
+  'DELETE /api/spaces/:id/closures/:closureId': {
+    allow: ['providerStaffA', 'platformAdmin'],
+    params: async ({ world, db }) => {
+      const [closure] = await db.query(`INSERT INTO closures (space_id, starts_on, ends_on) VALUES ($1, '2027-02-01', '2027-02-01') RETURNING id`, [world.spaces.providerA]);
+      return { id: world.spaces.providerA, closureId: closure.id as string };
+    },
+  },
   'POST /api/bookings': {
     allow: VERIFIED,
     body: ({ world }) => {

@@ -5,3 +5,4 @@ export * from './organizations';
 export * from './spaces';
 export * from './bookings';
 export * from './series';
+export * from './space-management';

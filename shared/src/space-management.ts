@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { AMENITIES, clockTimeSchema, localDateSchema, municipalitySchema, RESOURCE_FEATURES, spaceKindSchema, weekdaySchema } from './spaces';
+
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+
+const text = (max: number) => z.string().trim().max(max, { error: 'text.too_long' }).regex(NO_CONTROL_CHARACTERS, { error: 'text.control_characters' });
+const requiredText = (max: number) => text(max).pipe(z.string().min(1, { error: 'text.required' }));
+const cents = z.number().int().min(0).max(10_000_000).nullable();
+const photoUrl = z.url({ protocol: /^https$/, error: 'url.https' }).max(500);
+
+const spaceFields = {
+  kind: spaceKindSchema,
+  name: requiredText(200),
+  description: text(5000),
+  street: requiredText(200),
+  postcode: z.string().regex(/^[0-9]{5}$/, { error: 'postcode.invalid' }),
+  municipality: municipalitySchema,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  capacity: z.number().int().min(1).max(10_000),
+  amenities: z.array(z.enum(AMENITIES)).max(AMENITIES.length),
+  photos: z.array(photoUrl).max(10),
+  approval: z.enum(['instant', 'required']),
+  slotMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]),
+  minDurationMinutes: z.number().int().min(15).max(24 * 60),
+  maxDurationMinutes: z.number().int().min(15).max(14 * 24 * 60),
+  leadTimeMinutes: z.number().int().min(0).max(60 * 24 * 60),
+  horizonDays: z.number().int().min(1).max(730),
+  cancellationDeadlineHours: z.number().int().min(0).max(24 * 90),
+  pricePerHourCents: cents,
+  pricePerDayCents: cents,
+  clubPricePerHourCents: cents,
+  houseRules: text(5000),
+  accessInstructions: text(2000),
+  holidaysClosed: z.boolean(),
+};
+
+const optional = <T extends Record<string, z.ZodType>>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
+
+/** A new space starts unpublished; everything but the essentials has a sensible default. */
+export const spaceCreateSchema = z
+  .object({
+    organizationId: z.uuid({ error: 'id.invalid' }),
+    ...optional(spaceFields),
+    kind: spaceFields.kind,
+    name: spaceFields.name,
+    street: spaceFields.street,
+    postcode: spaceFields.postcode,
+    municipality: spaceFields.municipality,
+    capacity: spaceFields.capacity,
+  })
+  .strict();
+export type SpaceCreate = z.infer<typeof spaceCreateSchema>;
+
+export const spaceUpdateSchema = z.object(optional(spaceFields)).strict();
+export type SpaceUpdate = z.infer<typeof spaceUpdateSchema>;
+
+export const resourceCreateSchema = z
+  .object({
+    kind: z.enum(['desk', 'room']),
+    name: requiredText(100),
+    features: z.array(z.enum(RESOURCE_FEATURES)).max(RESOURCE_FEATURES.length).default([]),
+    capacity: z.number().int().min(1).max(10_000).optional(),
+    /** Parts of a divisible room (e.g. the thirds of a sports hall). */
+    parts: z.array(z.object({ name: requiredText(100), capacity: z.number().int().min(1).max(10_000).optional() }).strict()).max(10).optional(),
+  })
+  .strict()
+  .refine((r) => r.kind === 'room' || !r.parts?.length, { error: 'resource.parts_only_for_rooms', path: ['parts'] });
+export type ResourceCreate = z.infer<typeof resourceCreateSchema>;
+
+export const resourceUpdateSchema = z
+  .object({
+    name: requiredText(100).optional(),
+    features: z.array(z.enum(RESOURCE_FEATURES)).max(RESOURCE_FEATURES.length).optional(),
+    capacity: z.number().int().min(1).max(10_000).nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+export type ResourceUpdate = z.infer<typeof resourceUpdateSchema>;
+
+export const openingHoursSchema = z
+  .object({ intervals: z.array(z.object({ weekday: weekdaySchema, opens: clockTimeSchema, closes: clockTimeSchema }).strict()).max(70) })
+  .strict();
+export type OpeningHoursInput = z.infer<typeof openingHoursSchema>;
+
+export const closureCreateSchema = z
+  .object({
+    startsOn: localDateSchema,
+    endsOn: localDateSchema,
+    resourceId: z.uuid({ error: 'id.invalid' }).optional(),
+    reason: text(200).optional(),
+  })
+  .strict()
+  .refine((c) => c.endsOn >= c.startsOn, { error: 'closure.order', path: ['endsOn'] })
+  .refine((c) => Number(c.endsOn.slice(0, 4)) - Number(c.startsOn.slice(0, 4)) <= 2, { error: 'closure.too_long', path: ['endsOn'] });
+export type ClosureCreate = z.infer<typeof closureCreateSchema>;
+
+export const spaceResourceParamsSchema = z.object({ id: z.uuid({ error: 'id.invalid' }), resourceId: z.uuid({ error: 'id.invalid' }) }).strict();
+export const spaceClosureParamsSchema = z.object({ id: z.uuid({ error: 'id.invalid' }), closureId: z.uuid({ error: 'id.invalid' }) }).strict();
+export const managedSpaceParamsSchema = z.object({ id: z.uuid({ error: 'id.invalid' }) }).strict();
