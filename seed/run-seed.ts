@@ -32,7 +32,7 @@ export async function runSeed(dataSource: DataSource, hashPassword: (plain: stri
       const inserted = (await m.query(
         `INSERT INTO organizations (kind, name, slug, street, postcode, town, municipality, email, website)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (slug) DO NOTHING RETURNING id`,
-        [org.kind, org.name, org.slug, org.street ?? null, org.postcode ?? null, org.municipality ?? null, org.municipality ?? null, org.email ?? null, org.website ?? null],
+        [org.kind, org.name, org.slug, org.street ?? null, org.postcode ?? null, org.town ?? org.municipality ?? null, org.municipality ?? null, org.email ?? null, org.website ?? null],
       )) as { id: string }[];
       report.organizations += inserted.length;
       const [row] = (await m.query('SELECT id FROM organizations WHERE slug = $1', [org.slug])) as { id: string }[];

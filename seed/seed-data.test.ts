@@ -28,6 +28,9 @@ describe('the Kreis Coesfeld demo data', () => {
     expect(kinds.filter((k) => k === 'provider').length).toBeGreaterThanOrEqual(2);
     expect(kinds.filter((k) => k === 'employer').length).toBeGreaterThanOrEqual(3);
     expect(kinds.filter((k) => k === 'club').length).toBeGreaterThanOrEqual(4);
+    const employers = ORGANIZATIONS.filter((o) => o.kind === 'employer');
+    expect(employers.some((o) => o.name.startsWith('Kreisverwaltung')), 'a public employer').toBe(true);
+    expect(employers.some((o) => o.town === 'Münster' || o.municipality === 'Coesfeld'), 'a workplace in Münster or Coesfeld').toBe(true);
     const roles = new Set(DEMO_USERS.map((u) => u.role));
     expect(roles.size).toBe(DEMO_USERS.length);
     expect(new Set(DEMO_USERS.map((u) => u.email.toLowerCase())).size).toBe(DEMO_USERS.length);

@@ -9,6 +9,8 @@ export interface SeedOrganization {
   street?: string;
   postcode?: string;
   municipality?: MunicipalityName;
+  /** Outside the district (e.g. an employer's site in Münster) the town stands alone. */
+  town?: string;
   email?: string;
   website?: string;
 }

@@ -21,11 +21,12 @@ export const ORGANIZATIONS: SeedOrganization[] = [
   { slug: 'landwerk-coworking', kind: 'provider', name: 'LandWerk Coworking GmbH', street: 'Borkener Straße 40', postcode: '48249', municipality: 'Dülmen', email: 'kontakt@landwerk.example' },
 
   { slug: 'berkeltal-software', kind: 'employer', name: 'Berkeltal Software GmbH', street: 'Dreischeibe 12', postcode: '48653', municipality: 'Coesfeld' },
-  { slug: 'muensterland-agrartechnik', kind: 'employer', name: 'Münsterland Agrartechnik KG', street: 'Industriestraße 4', postcode: '59348', municipality: 'Lüdinghausen' },
-  { slug: 'stevertal-versicherung', kind: 'employer', name: 'Stevertal Versicherungsdienst AG', street: 'Münsterstraße 51', postcode: '48308', municipality: 'Senden' },
+  { slug: 'muensterland-agrartechnik', kind: 'employer', name: 'Münsterland Agrartechnik KG', street: 'Hafenweg 10', postcode: '48155', town: 'Münster' },
+  { slug: 'kreisverwaltung-coesfeld', kind: 'employer', name: 'Kreisverwaltung Coesfeld', street: 'Friedrich-Ebert-Straße 7', postcode: '48653', municipality: 'Coesfeld' },
+  { slug: 'kirchengemeinde-st-viktor', kind: 'provider', name: 'Kath. Kirchengemeinde St. Viktor Dülmen', street: 'Marktplatz 7', postcode: '48249', municipality: 'Dülmen' },
 
   { slug: 'tv-duelmen-volleyball', kind: 'club', name: 'TV Dülmen Volleyball e.V.', postcode: '48249', municipality: 'Dülmen' },
   { slug: 'musikverein-luedinghausen', kind: 'club', name: 'Musikverein Lüdinghausen 1921 e.V.', postcode: '59348', municipality: 'Lüdinghausen' },
-  { slug: 'heimatverein-billerbeck', kind: 'club', name: 'Heimatverein Billerbeck e.V.', postcode: '48727', municipality: 'Billerbeck' },
+  { slug: 'lernpaten-billerbeck', kind: 'club', name: 'Lese- und Lernpaten Billerbeck e.V.', postcode: '48727', municipality: 'Billerbeck' },
   { slug: 'theatergruppe-rosendahl', kind: 'club', name: 'Theatergruppe Rosendahl e.V.', postcode: '48720', municipality: 'Rosendahl' },
 ];
