@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Accounts1764000001000 } from './1764000001000-Accounts';
 import { Bookings1764000002000 } from './1764000002000-Bookings';
 import { Series1764000004000 } from './1764000004000-Series';
+import { SearchIndexes1764000005000 } from './1764000005000-SearchIndexes';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen yet. */
-export const migrations = [Foundation1764000000000, Accounts1764000001000, Bookings1764000002000, Series1764000004000];
+export const migrations = [Foundation1764000000000, Accounts1764000001000, Bookings1764000002000, Series1764000004000, SearchIndexes1764000005000];

@@ -55,13 +55,13 @@ export class BookingCreateService {
           return { status: claimed.status, body: claimed.response };
         }
       }
-      await qr.query('SAVEPOINT booking');
       let result: CreateResult;
       try {
         result = { status: 201, body: await this.book(qr, actor, input) };
       } catch (error) {
+        // Refusals leave nothing behind (failed inserts roll back to their own savepoint), so
+        // the transaction can still store the answer for the key.
         if (!(error instanceof DomainError) || !idempotencyKey) throw error;
-        await qr.query('ROLLBACK TO SAVEPOINT booking');
         result = { status: error.status, body: { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } } };
       }
       if (idempotencyKey) await storeAnswer(qr, actor.id, idempotencyKey, result.status, result.body);

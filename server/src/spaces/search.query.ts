@@ -38,8 +38,9 @@ function originOf(query: SpaceListQuery): { lat: number; lon: number } | undefin
 /**
  * One SQL statement for the whole search, so PostgreSQL does the filtering next to the data:
  * a bounding box before the exact great-circle distance, and for a window the open periods of
- * each candidate (opening hours in its zone, minus closures and holidays) matched against the
- * active claims through their GiST index. No booking ever travels to Node.
+ * each candidate (opening hours in its zone, minus closures and holidays); the claims of the
+ * window are found once through the period index and anti-joined, rather than probed per unit.
+ * No booking ever travels to Node.
  */
 export function buildSearchSql(query: SpaceListQuery): SearchSql {
   const params: unknown[] = [];
@@ -107,20 +108,37 @@ export function buildSearchSql(query: SpaceListQuery): SearchSql {
            AND NOT (c.holidays_closed AND d.day::date = ANY(${holidays}))
            AND NOT EXISTS (SELECT 1 FROM closures cl WHERE cl.space_id = c.id AND cl.resource_id IS NULL AND d.day::date BETWEEN cl.starts_on AND cl.ends_on)
       ),
-      free AS (
-        SELECT r.space_id, count(*)::int AS free_units
+      window_claims AS MATERIALIZED (
+        SELECT k.unit_id, k.period FROM booking_claims k WHERE k.active AND k.period && tstzrange(${from}, ${to})
+      ),
+      busy_units AS (
+        SELECT DISTINCT wc.unit_id AS id
+          FROM window_claims wc JOIN resources r ON r.id = wc.unit_id JOIN open_periods op ON op.space_id = r.space_id AND op.period && wc.period
+      ),
+      closed_units AS (
+        SELECT DISTINCT r.id
+          FROM open_periods op
+          JOIN closures cl ON cl.space_id = op.space_id AND cl.resource_id IS NOT NULL AND op.day BETWEEN cl.starts_on AND cl.ends_on
+          JOIN resources r ON r.space_id = op.space_id AND cl.resource_id IN (r.id, r.parent_id)
+      ),
+      leaf_units AS (
+        SELECT r.id, r.space_id
           FROM resources r
          WHERE r.space_id IN (SELECT space_id FROM open_periods)
            AND r.active
-           AND NOT EXISTS (SELECT 1 FROM resources part WHERE part.parent_id = r.id AND part.active)
+           AND (r.kind <> 'room' OR NOT EXISTS (SELECT 1 FROM resources part WHERE part.parent_id = r.id AND part.active))
            AND (r.parent_id IS NULL OR EXISTS (SELECT 1 FROM resources whole WHERE whole.id = r.parent_id AND whole.active))
-           AND NOT EXISTS (
-             SELECT 1 FROM open_periods op JOIN booking_claims k ON k.unit_id = r.id AND k.active AND k.period && op.period
-              WHERE op.space_id = r.space_id)
-           AND NOT EXISTS (
-             SELECT 1 FROM open_periods op JOIN closures cl ON cl.space_id = op.space_id AND cl.resource_id IN (r.id, r.parent_id) AND op.day BETWEEN cl.starts_on AND cl.ends_on
-              WHERE op.space_id = r.space_id)
-         GROUP BY r.space_id
+      ),
+      unavailable AS (
+        SELECT l.space_id, count(DISTINCT l.id)::int AS units
+          FROM (SELECT id FROM busy_units UNION SELECT id FROM closed_units) taken JOIN leaf_units l ON l.id = taken.id
+         GROUP BY l.space_id
+      ),
+      free AS (
+        SELECT l.space_id, count(*)::int - coalesce(max(u.units), 0) AS free_units
+          FROM leaf_units l LEFT JOIN unavailable u ON u.space_id = l.space_id
+         GROUP BY l.space_id
+        HAVING count(*) - coalesce(max(u.units), 0) > 0
       )
       SELECT c.*, ${deskCount}, free.free_units, count(*) OVER ()::int AS total
         FROM c JOIN free ON free.space_id = c.id

@@ -1,29 +1,36 @@
 import type { Queryable } from '../db/queryable';
 import type { ClosureDto, OpeningIntervalDto, Resource } from '@landraeume/shared';
 
-/** The parts of a space that its calendar is made of, in the shapes the API and the engine use. */
+/*
+ * The parts of a space that its calendar is made of, in the shapes the API and the engine use.
+ * The JSON fragments let other readers fetch the same shapes inside one statement.
+ */
+export const RESOURCE_JSON = `json_build_object('id', r.id, 'kind', r.kind, 'name', r.name, 'features', r.features, 'capacity', r.capacity, 'parentId', r.parent_id, 'active', r.active)`;
+export const OPENING_JSON = `json_build_object('weekday', h.weekday, 'opens', to_char(h.opens, 'HH24:MI'), 'closes', CASE WHEN h.closes = '24:00' THEN '24:00' ELSE to_char(h.closes, 'HH24:MI') END)`;
+export const CLOSURE_JSON = `json_build_object('id', c.id, 'startsOn', to_char(c.starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(c.ends_on, 'YYYY-MM-DD'), 'resourceId', c.resource_id, 'reason', c.reason)`;
+
 export async function loadResources(db: Queryable, spaceId: string): Promise<Resource[]> {
-  return (await db.query(
-    `SELECT id, kind, name, features, capacity, parent_id AS "parentId", active FROM resources WHERE space_id = $1 ORDER BY parent_id NULLS FIRST, sort_order, name, id`,
+  const [row] = (await db.query(
+    `SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') AS list FROM resources r WHERE r.space_id = $1`,
     [spaceId],
-  )) as Resource[];
+  )) as [{ list: Resource[] }];
+  return row.list;
 }
 
 export async function loadOpeningHours(db: Queryable, spaceId: string): Promise<OpeningIntervalDto[]> {
-  return (await db.query(
-    `SELECT weekday, to_char(opens, 'HH24:MI') AS opens, CASE WHEN closes = '24:00' THEN '24:00' ELSE to_char(closes, 'HH24:MI') END AS closes
-       FROM opening_hours WHERE space_id = $1 ORDER BY weekday, opens`,
-    [spaceId],
-  )) as OpeningIntervalDto[];
+  const [row] = (await db.query(`SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') AS list FROM opening_hours h WHERE h.space_id = $1`, [spaceId])) as [
+    { list: OpeningIntervalDto[] },
+  ];
+  return row.list;
 }
 
 /** Closures touching the local dates fromDate … toDate (inclusive). */
 export async function loadClosures(db: Queryable, spaceId: string, fromDate: string, toDate: string): Promise<ClosureDto[]> {
-  return (await db.query(
-    `SELECT id, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", resource_id AS "resourceId", reason
-       FROM closures WHERE space_id = $1 AND ends_on >= $2::date AND starts_on <= $3::date ORDER BY starts_on, id`,
+  const [row] = (await db.query(
+    `SELECT coalesce(json_agg(${CLOSURE_JSON} ORDER BY c.starts_on, c.id), '[]') AS list FROM closures c WHERE c.space_id = $1 AND c.ends_on >= $2::date AND c.starts_on <= $3::date`,
     [spaceId, fromDate, toDate],
-  )) as ClosureDto[];
+  )) as [{ list: ClosureDto[] }];
+  return row.list;
 }
 
 /** Busy periods of the space's leaf units; who booked stays in the database. */

@@ -1,0 +1,59 @@
+import { DateTime } from 'luxon';
+import { createUser } from '../../server/src/db/testing/fixtures';
+import { sessionCookie } from '../../server/src/db/testing/personas';
+import { BENCH_SESSION_SECRET, startAppServer } from '../lib/app-server';
+import { databaseUrlOf, openBenchDatabase, timed } from '../lib/bench-db';
+import { fill, QUICK_SCALE } from '../lib/fill';
+import { load, percentileOf, printTable } from '../lib/load';
+import { sqlCeiling } from './sql-ceiling';
+
+/*
+ * Bookings per second through POST /api/bookings at 64 connections on distinct free slots, the
+ * same inserts straight into PostgreSQL under the same constraint (the ceiling), and the
+ * contended case: 500 "any desk" requests for one slot of a 10-desk space.
+ */
+const quick = process.argv.includes('--quick');
+const seconds = quick ? 5 : 30;
+const database = await openBenchDatabase('booking');
+try {
+  await timed('fill', () => fill(database.dataSource, QUICK_SCALE));
+  const db = database.dataSource;
+  const desks = (await db.query(`SELECT r.space_id, r.id FROM resources r WHERE r.kind = 'desk' ORDER BY r.id`)) as { space_id: string; id: string }[];
+  const booker = await createUser(db);
+  const cookie = await sessionCookie(db, booker.id, BENCH_SESSION_SECRET);
+  const server = await startAppServer(databaseUrlOf(database));
+  const firstDay = DateTime.fromISO('2027-01-04', { zone: 'Europe/Berlin' });
+  // Slot n: desk n mod D, hour 7..20, day after day, so no two requests ever compete.
+  const slot = (n: number, from: DateTime) => {
+    const desk = desks[n % desks.length]!;
+    const hour = 7 + (Math.floor(n / desks.length) % 14);
+    const start = from.plus({ days: Math.floor(n / (desks.length * 14)) }).set({ hour });
+    return { spaceId: desk.space_id, resourceId: desk.id, start: start.toISO()!, end: start.plus({ hours: 1 }).toISO()! };
+  };
+  const headers = { 'content-type': 'application/json', cookie };
+  try {
+    let n = 0;
+    const api = await load({ label: 'POST /api/bookings, distinct free slots', url: server.url, connections: 64, seconds, next: () => ({ method: 'POST', path: '/api/bookings', headers, body: JSON.stringify(slot(n++, firstDay)) }) });
+    const ceiling = await sqlCeiling(databaseUrlOf(database), 64, seconds, (i) => slot(i, firstDay.plus({ years: 1 })));
+
+    const [space] = (await db.query(
+      `INSERT INTO spaces (organization_id, kind, name, slug, street, postcode, town, municipality, lat, lon, capacity, published, horizon_days)
+       SELECT id, 'coworking', 'Umkämpft', 'umkaempft', 'Markt 1', '48653', 'Coesfeld', 'Coesfeld', 51.94, 7.16, 10, true, 730 FROM organizations LIMIT 1 RETURNING id`,
+    )) as [{ id: string }];
+    await db.query(`INSERT INTO resources (space_id, kind, name, capacity) SELECT $1, 'desk', 'Platz ' || n, 1 FROM generate_series(1, 10) n`, [space.id]);
+    await db.query(`INSERT INTO opening_hours (space_id, weekday, opens, closes) SELECT $1, d, '07:00', '21:00' FROM generate_series(1, 7) d`, [space.id]);
+    const contendedSlot = JSON.stringify({ spaceId: space.id, start: '2027-03-02T10:00:00+01:00', end: '2027-03-02T12:00:00+01:00' });
+    const contended = await load({ label: '500 × any desk, one slot, 10 desks', url: server.url, connections: 100, amount: 500, next: () => ({ method: 'POST', path: '/api/bookings', headers, body: contendedSlot }) });
+
+    printTable([api, contended]);
+    const created = api.statuses['201'] ?? 0;
+    console.log(`\nAPI: ${(created / seconds).toFixed(0)} bookings/s (${created} created in ${seconds} s)`);
+    console.log(`SQL ceiling: ${ceiling.perSecond.toFixed(0)} bookings/s (${ceiling.created} in ${seconds} s, 64 connections)`);
+    console.log(`ratio API / SQL: ${((100 * created) / seconds / ceiling.perSecond).toFixed(0)} %`);
+    console.log(`contended: ${contended.statuses['201'] ?? 0} created (10 desks), 409s: ${contended.statuses['409'] ?? 0}, p95 of the 409s: ${percentileOf(contended.latencies['409'] ?? [], 95).toFixed(1)} ms`);
+  } finally {
+    await server.close();
+  }
+} finally {
+  await database.close();
+}

@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+import { freePort, MAIN_ENTRY } from '../../server/src/db/testing/server-process';
+
+export const BENCH_SESSION_SECRET = 'bench-secret-that-is-long-enough-for-the-checks';
+
+/**
+ * The real server as `npm start` runs it, in a process of its own, so that the load generator
+ * does not share its event loop. It finds the filled database through DATABASE_URL.
+ */
+export async function startAppServer(databaseUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+  const port = await freePort();
+  // BENCH_SERVER_FLAGS passes node flags to the server only, e.g. --cpu-prof to find hot spots.
+  const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', MAIN_ENTRY], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', ROLE: 'api', DATA_DIR: 'var/bench-app', SESSION_SECRET: BENCH_SESSION_SECRET },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false);
+    if (ready) break;
+    if (attempt > 600 || child.exitCode !== null) throw new Error('the app server did not become ready');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    async close() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  label: string;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statuses: Record<string, number>;
+  /** Latencies (ms) of every answer, by HTTP status. */
+  latencies: Record<string, number[]>;
+}
+
+export function percentileOf(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Runs autocannon with a fresh request per call of `next`; percentiles come from every answer's own latency. */
+export async function load(options: {
+  label: string;
+  url: string;
+  connections: number;
+  seconds?: number;
+  amount?: number;
+  next(): { method?: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
+}): Promise<LoadResult> {
+  const latencies: Record<string, number[]> = {};
+  const started = performance.now();
+  await autocannon({
+    url: options.url,
+    connections: options.connections,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 30 }),
+    requests: [{ setupRequest: (request) => ({ ...request, ...options.next() }) }],
+    setupClient: (client) =>
+      client.on('response', (status: number, _bytes: number, responseTime: number) => {
+        (latencies[status] ??= []).push(responseTime);
+      }),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const all = Object.values(latencies).flat();
+  return {
+    label: options.label,
+    requests: all.length,
+    perSecond: all.length / seconds,
+    p50: percentileOf(all, 50),
+    p95: percentileOf(all, 95),
+    p99: percentileOf(all, 99),
+    statuses: Object.fromEntries(Object.entries(latencies).map(([status, list]) => [status, list.length])),
+    latencies,
+  };
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(1));
+
+export function printTable(rows: LoadResult[]): void {
+  console.log('\n| measurement | requests | req/s | p50 ms | p95 ms | p99 ms | statuses |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.label} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')} |`);
+  }
+}
