@@ -35,6 +35,8 @@ describe('booking in the browser', () => {
     await signIn(page, 'pendlerin@demo.landraeume.example');
     await page.goto(`${baseUrl}/raeume/coworking-coesfeld-bahnhof`);
     await page.getByRole('heading', { level: 1, name: 'Coworking am Bahnhof Coesfeld' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Ausstattung' }).count()).toBe(1);
+    expect(await page.locator('.amenities').innerText()).toContain('WLAN');
     await page.getByLabel('Tag wählen').fill(nextMidweekDay());
     await page.getByRole('button', { name: 'Jetzt buchen' }).click();
     await page.getByRole('status').filter({ hasText: 'Gebucht' }).waitFor();
@@ -65,6 +67,27 @@ describe('booking in the browser', () => {
     await request.getByRole('button', { name: 'Bestätigen' }).click();
     await town.getByText('Keine offenen Anfragen.').waitFor();
     await town.close();
+  });
+
+  it('shows stored text as text, never as markup', async () => {
+    const page = await browser.newPage({ locale: 'de-DE' });
+    await signIn(page, 'mitglied@demo.landraeume.example');
+    const xss = '<img src=x onerror="window.__xss=1">';
+    const date = nextMidweekDay();
+    const booked = await page.evaluate(
+      async ({ purpose, day }) => {
+        const space = (await (await fetch('/api/spaces/landwerk-olfen-marktplatz')).json()) as { id: string };
+        const res = await fetch('/api/bookings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ spaceId: space.id, date: day, purpose }) });
+        return res.status;
+      },
+      { purpose: xss, day: date },
+    );
+    expect(booked).toBe(201);
+    await page.goto(`${baseUrl}/buchungen`);
+    await page.getByTestId('booking').first().waitFor();
+    expect(await page.getByTestId('booking').first().innerText()).toContain(xss);
+    expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
+    await page.close();
   });
 
   it('explains a wrong password in words, next to the form', async () => {

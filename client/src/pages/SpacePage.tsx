@@ -45,6 +45,16 @@ export function SpacePage() {
         {s.prices.perDayCents !== null && <li>{t('space.perDay', { price: money(s.prices.perDayCents) })}</li>}
         <li>{s.approval === 'required' ? t('space.approval') : t('space.instant')}</li>
       </ul>
+      {s.amenities.length > 0 && (
+        <section>
+          <h2>{t('space.amenities')}</h2>
+          <ul className="amenities">
+            {s.amenities.map((amenity) => (
+              <li key={amenity}>{t(`amenity.${amenity}` as MessageKey)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <OpeningHours hours={s.openingHours} />
       {s.houseRules && (
         <section>
