@@ -85,15 +85,28 @@ export class BookingCreateService {
     if (input.organizationId && !organization) throw new DomainError('not_a_member', 'You can only book for organizations you belong to');
 
     const candidates = this.candidatesFor(space, input.resourceId);
-    const attempts = candidates.map((resourceId): Attempt => {
-      const period = input.date
+    const periodFor = (resourceId: string): RequestedPeriod =>
+      input.date
         ? wholeDayPeriod(space.calendar, space.rules, resourceId, localDay(input.date, space.rules.zone).toISODate()!)
         : { start: DateTime.fromISO(input.start!, { setZone: true }), end: DateTime.fromISO(input.end!, { setZone: true }), wholeDay: false };
-      return { resourceId, units: leafUnitsOf(space.resources, resourceId), period };
-    });
-    const first = attempts[0]!;
-    const resource = space.resources.find((r) => r.id === first.resourceId)!;
-    checkBookingRules({ calendar: space.calendar, rules: space.rules, resourceId: first.resourceId, resourceCapacity: resource.kind === 'desk' ? null : resource.capacity, period: first.period, attendees: input.attendees, now });
+    // The rules are the space's, so the first candidate checks them for all; but for "any desk"
+    // a desk closed on its own (maintenance) is passed over rather than refusing the space.
+    const attempts: Attempt[] = [];
+    let closed: unknown;
+    for (const resourceId of candidates) {
+      try {
+        const period = periodFor(resourceId);
+        if (!attempts.length) {
+          const resource = space.resources.find((r) => r.id === resourceId)!;
+          checkBookingRules({ calendar: space.calendar, rules: space.rules, resourceId, resourceCapacity: resource.kind === 'desk' ? null : resource.capacity, period, attendees: input.attendees, now });
+        }
+        attempts.push({ resourceId, units: leafUnitsOf(space.resources, resourceId), period });
+      } catch (error) {
+        if (input.resourceId || !(error instanceof DomainError) || error.code !== 'space_closed') throw error;
+        closed ??= error;
+      }
+    }
+    if (!attempts.length) throw closed;
 
     const open = input.resourceId ? attempts : await this.freeFirst(qr, space, attempts);
     for (const attempt of open) {
