@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../seed/data/users';
 import { adminQuery, databaseUrl } from './db/testing/pg-admin';
 import { MAIN_ENTRY, startServerProcess } from './db/testing/server-process';
 
@@ -63,6 +65,28 @@ describe('the server process', () => {
     const spaces = await get(server.port, '/api/spaces?pageSize=1');
     expect(spaces.body.total as number).toBeGreaterThanOrEqual(42);
     server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('runs the worker: the confirmation of a booking arrives in DATA_DIR/mail with its calendar file', async () => {
+    const server = await start();
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'pendlerin@demo.landraeume.example', password: DEMO_PASSWORD }) });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const space = (await get(server.port, '/api/spaces/landwerk-duelmen-zentrum')).body as { id: string };
+    let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 3 });
+    while (day.weekday > 5) day = day.plus({ days: 1 });
+    const booked = await fetch(`${server.baseUrl}/api/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify({ spaceId: space.id, date: day.toISODate() }) });
+    expect(booked.status).toBe(201);
+    const mailDir = path.join(dataDir, 'mail');
+    let confirmation: string | undefined;
+    for (let i = 0; i < 100 && !confirmation; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const files = existsSync(mailDir) ? readdirSync(mailDir) : [];
+      confirmation = files.map((f) => readFileSync(path.join(mailDir, f), 'utf8')).find((raw) => raw.includes('METHOD=REQUEST') || raw.includes('method=REQUEST'));
+    }
+    expect(confirmation).toContain('pendlerin@demo.landraeume.example');
+    server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   });
 

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createApp } from './app';
-import { scheduledJobs } from './worker/jobs';
-import { startScheduler } from './worker/scheduler';
+import { createMailer } from './notifications/mailer';
+import { startWorker } from './worker/jobs';
 import { openDatabase, runMigrations, type Database } from './db/database';
 import { seedIfEmpty } from './db/seed';
 import { errorBody } from './http/error-handler';
@@ -63,7 +63,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   });
   server.on('clientError', answerMalformedRequest);
   // ROLE=api leaves the scheduled jobs to separate worker processes.
-  const scheduler = config.role === 'api' ? undefined : startScheduler(scheduledJobs(database.dataSource), log);
+  const scheduler =
+    config.role === 'api'
+      ? undefined
+      : startWorker({ db: database.dataSource, mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, publicUrl: config.publicUrl }), publicUrl: config.publicUrl, mailFrom: config.mailFrom, log });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
 

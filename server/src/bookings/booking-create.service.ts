@@ -123,6 +123,7 @@ export class BookingCreateService {
           attendees: input.attendees ?? null,
           organizationId: input.organizationId ?? null,
           priceCents: priceOf(space.prices, attempt.period, organization?.organizationKind === 'club'),
+          notify: true,
         }),
       );
       if (!id) continue;

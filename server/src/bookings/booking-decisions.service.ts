@@ -4,6 +4,8 @@ import type { Booking } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
 import { canDecideBookingsOf } from '../accounts/policy';
 import { recordAudit } from '../audit/audit';
+import { rowsOf } from '../db/rows';
+import { enqueueBookingMail } from './booking-mail-jobs';
 import { DomainError } from '../http/errors';
 import { nextStatus, holdsSlot, type BookingAction } from './booking-transitions';
 import { presentBooking, type BookingRow } from './bookings.presenter';
@@ -54,8 +56,11 @@ export class BookingDecisions {
       const [locked] = (await m.query(`SELECT status FROM bookings WHERE id = $1 FOR UPDATE`, [row.id])) as [{ status: BookingRow['status'] }];
       const to = nextStatus(locked.status, action);
       if (!to) throw new DomainError('invalid_transition', `A ${locked.status} booking cannot be ${action === 'cancel' ? 'cancelled' : `${action}d`}`, { status: locked.status });
-      await m.query(`UPDATE bookings SET status = $2, decision_reason = coalesce($3, decision_reason), sequence = sequence + 1, updated_at = now() WHERE id = $1`, [row.id, to, reason]);
+      const [{ sequence }] = rowsOf<{ sequence: number }>(
+        await m.query(`UPDATE bookings SET status = $2, decision_reason = coalesce($3, decision_reason), sequence = sequence + 1, updated_at = now() WHERE id = $1 RETURNING sequence`, [row.id, to, reason]),
+      ) as [{ sequence: number }];
       if (!holdsSlot(to)) await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = $1`, [row.id]);
+      await enqueueBookingMail(m, row.id, to, sequence);
       await recordAudit(m, { actorId: actor.id, action: `booking.${to}`, subjectType: 'booking', subjectId: row.id, data: { from: locked.status, reason } });
     });
     return presentBooking((await loadBookingRow(this.db, row.id))!);

@@ -19,6 +19,14 @@ export interface NewBooking {
   organizationId: string | null;
   priceCents: number;
   seriesId?: string;
+  /** Mails about a series go out once for the series, not per date. */
+  notify: boolean;
+}
+
+/** The mails a new booking causes: a confirmation, or a receipt for the booker and a note to the providers. */
+function jobsFor(booking: NewBooking): { kinds: string[]; events: string[] } {
+  if (!booking.notify) return { kinds: [], events: [] };
+  return booking.pending ? { kinds: ['booking.mail', 'booking.provider_mail'], events: ['requested', 'requested'] } : { kinds: ['booking.mail'], events: ['confirmed'] };
 }
 
 /**
@@ -31,7 +39,8 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
   // inserting overlapping claims at the same instant could otherwise each wait for the other
   // inside the exclusion check (a deadlock PostgreSQL breaks only after a second); the locks
   // queue them instead and go with the savepoint. The exclusion constraint still decides.
-  // The audit row is written here too, so the log never disagrees with the booking.
+  // The audit row and the outbox jobs for its mails are written here too, so neither the log nor
+  // the mails can disagree with the booking.
   const [row] = (await qr.query(
     `WITH locked AS (SELECT count(*) AS n FROM (SELECT id FROM resources WHERE id = ANY($14::uuid[]) ORDER BY id FOR NO KEY UPDATE) units),
      booking AS (
@@ -44,6 +53,11 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
      audit AS (
        INSERT INTO audit_events (actor_user_id, action, subject_type, subject_id, data)
        SELECT $3, $15, 'booking', booking.id::text, $16::jsonb FROM booking
+     ),
+     jobs AS (
+       INSERT INTO outbox_jobs (kind, key, payload)
+       SELECT job.kind, booking.id || ':' || job.kind || ':' || job.event || ':0', jsonb_build_object('bookingId', booking.id, 'event', job.event)
+         FROM booking, unnest($17::text[], $18::text[]) AS job(kind, event)
      )
      SELECT id FROM booking`,
     [
@@ -51,6 +65,8 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
       wholeDay, booking.purpose, booking.attendees, booking.priceCents, booking.seriesId ?? null, booking.pendingExpiryHours, booking.units,
       booking.pending ? 'booking.requested' : 'booking.confirmed',
       JSON.stringify({ spaceId: booking.spaceId, resourceId: booking.resourceId, ...(booking.seriesId ? { seriesId: booking.seriesId } : {}) }),
+      jobsFor(booking).kinds,
+      jobsFor(booking).events,
     ],
   )) as [{ id: string }];
   return row.id;

@@ -11,6 +11,7 @@ import { loadClaims } from '../../spaces/space-calendar.repository';
 import { checkBookingRules } from '../booking-rules';
 import { isBookable, leafUnitsOf, loadBookableSpace, type BookableSpace } from '../booking-space.repository';
 import { insertBooking, unlessTaken } from '../booking-writer';
+import { enqueueBookingMail } from '../booking-mail-jobs';
 import { BOOKING_SELECT, presentBooking, type BookingRow } from '../bookings.presenter';
 import { priceOf } from '../pricing';
 import { expandSeries, type OccurrenceTime } from './recurrence';
@@ -70,7 +71,7 @@ export class SeriesService {
           insertBooking(qr, {
             actorId: actor.id, spaceId: plan.space.id, resourceId: plan.resourceId, units: leafUnitsOf(plan.space.resources, plan.resourceId), period,
             pending: plan.space.approval === 'required', pendingExpiryHours: this.pendingExpiryHours, purpose: input.purpose ?? '', attendees: input.attendees ?? null,
-            organizationId: input.organizationId ?? null, priceCents: priceOf(plan.space.prices, period, forClub), seriesId: series.id,
+            organizationId: input.organizationId ?? null, priceCents: priceOf(plan.space.prices, period, forClub), seriesId: series.id, notify: false,
           }),
         );
         if (id) created.push(id);
@@ -100,11 +101,13 @@ export class SeriesService {
       if (!series || (series.booker_id !== actor.id && !decider)) throw notFound('Series');
       if (series.booker_id !== actor.id && !reason) throw new DomainError('invalid_input', 'Please give a reason for the booker', { issues: [{ path: 'reason', message: 'reason.required' }] });
       const cutoff = from ?? this.now().toISO()!;
-      const ids = rowsOf<{ id: string }>(await m.query(
+      const ended = rowsOf<{ id: string; sequence: number }>(await m.query(
         `UPDATE bookings SET status = 'cancelled', decision_reason = coalesce($3, decision_reason), sequence = sequence + 1, updated_at = now()
-          WHERE series_id = $1 AND status IN ('pending', 'confirmed') AND lower(period) >= $2::timestamptz RETURNING id`,
+          WHERE series_id = $1 AND status IN ('pending', 'confirmed') AND lower(period) >= $2::timestamptz RETURNING id, sequence`,
         [seriesId, cutoff, reason ?? null],
-      )).map((r) => r.id);
+      ));
+      const ids = ended.map((r) => r.id);
+      for (const booking of ended) await enqueueBookingMail(m, booking.id, 'cancelled', booking.sequence);
       await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ids]);
       await recordAudit(m, { actorId: actor.id, action: 'series.cancelled', subjectType: 'series', subjectId: seriesId, data: { from: cutoff, bookings: ids.length, reason } });
       const rows = (await m.query(`${BOOKING_SELECT} WHERE b.id = ANY($1::uuid[]) ORDER BY lower(b.period)`, [ids])) as BookingRow[];

@@ -1,0 +1,119 @@
+import type { Locale } from '@landraeume/shared';
+import { DateTime } from 'luxon';
+import type { DataSource } from 'typeorm';
+import { BOOKING_SELECT, type BookingRow } from '../bookings/bookings.presenter';
+import { bookingIcs } from './booking-ics';
+import { compose, FOOTER } from './compose';
+import type { Mailer } from './mailer';
+import type { JobHandler } from './outbox';
+
+export type BookingEvent = 'confirmed' | 'requested' | 'rejected' | 'cancelled' | 'expired';
+
+interface MailRow extends BookingRow {
+  street: string;
+  postcode: string;
+  town: string;
+  lat: number;
+  lon: number;
+  provider_name: string;
+  provider_email: string | null;
+  booker_locale: Locale;
+}
+
+const SUBJECTS: Record<BookingEvent, Record<Locale, string>> = {
+  confirmed: { de: 'Buchung bestätigt', en: 'Booking confirmed' },
+  requested: { de: 'Anfrage eingegangen', en: 'Request received' },
+  rejected: { de: 'Anfrage abgelehnt', en: 'Request declined' },
+  cancelled: { de: 'Buchung storniert', en: 'Booking cancelled' },
+  expired: { de: 'Anfrage abgelaufen', en: 'Request expired' },
+};
+
+const BODIES: Record<BookingEvent, Record<Locale, string>> = {
+  confirmed: { de: 'Ihre Buchung ist bestätigt. Den Termin finden Sie im Anhang für Ihren Kalender.', en: 'Your booking is confirmed. The attached file adds it to your calendar.' },
+  requested: { de: 'Ihre Anfrage ist eingegangen. Der Zeitraum ist für Sie reserviert, bis der Anbieter entscheidet.', en: 'We received your request. The time is held for you until the provider decides.' },
+  rejected: { de: 'Ihre Anfrage wurde leider abgelehnt.', en: 'Unfortunately your request was declined.' },
+  cancelled: { de: 'Ihre Buchung wurde storniert. Der Anhang entfernt den Termin aus Ihrem Kalender.', en: 'Your booking was cancelled. The attached file removes it from your calendar.' },
+  expired: { de: 'Ihre Anfrage wurde nicht rechtzeitig beantwortet und ist abgelaufen; der Zeitraum ist wieder frei.', en: 'Your request was not answered in time and has expired; the time is free again.' },
+};
+
+async function loadMailRow(db: DataSource, bookingId: string): Promise<MailRow | undefined> {
+  const [row] = (await db.query(
+    `SELECT q.*, s.street, s.postcode, s.town, s.lat, s.lon, so.name AS provider_name, so.email AS provider_email, u.locale AS booker_locale
+       FROM (${BOOKING_SELECT} WHERE b.id = $1) q
+       JOIN spaces s ON s.id = q.space_id JOIN organizations so ON so.id = s.organization_id LEFT JOIN users u ON u.id = q.booker_id`,
+    [bookingId],
+  )) as MailRow[];
+  return row;
+}
+
+const when = (row: MailRow, locale: Locale) => {
+  const start = DateTime.fromJSDate(row.starts_at).setZone(row.zone).setLocale(locale === 'de' ? 'de-DE' : 'en-GB');
+  const end = DateTime.fromJSDate(row.ends_at).setZone(row.zone).setLocale(locale === 'de' ? 'de-DE' : 'en-GB');
+  return `${start.toFormat('cccc, d. LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')}`;
+};
+
+/** Mails about a booking, in the recipient's language; confirmations and cancellations carry an .ics. */
+export function bookingMailHandlers(deps: { db: DataSource; mailer: Mailer; publicUrl: string; fromAddress: string }): Record<string, JobHandler> {
+  const domain = new URL(deps.publicUrl).hostname;
+  return {
+    async 'booking.mail'(job) {
+      const { bookingId, event } = job.payload as { bookingId: string; event: BookingEvent };
+      const row = await loadMailRow(deps.db, bookingId);
+      // An erased booker has nobody to write to; the job is done.
+      if (!row?.booker_email || row.booker_email.endsWith('@invalid')) return;
+      const locale = row.booker_locale ?? 'de';
+      const address = `${row.street}, ${row.postcode} ${row.town}`;
+      const paragraphs = [
+        `${locale === 'de' ? 'Hallo' : 'Hello'} ${row.booker_name},`,
+        BODIES[event][locale],
+        `${row.space_name} (${row.resource_name}) · ${when(row, locale)} · ${address}`,
+        ...(row.decision_reason && (event === 'rejected' || event === 'cancelled') ? [`${locale === 'de' ? 'Grund' : 'Reason'}: ${row.decision_reason}`] : []),
+      ];
+      const ics =
+        event === 'confirmed' || event === 'cancelled'
+          ? [{
+              filename: event === 'cancelled' ? 'absage.ics' : 'termin.ics',
+              contentType: `text/calendar; charset=utf-8; method=${event === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
+              content: bookingIcs(
+                {
+                  id: row.id, sequence: row.sequence, status: event, start: row.starts_at, end: row.ends_at, zone: row.zone,
+                  summary: `${row.space_name} – ${row.resource_name}`, description: row.purpose, location: { address, lat: row.lat, lon: row.lon },
+                  organizer: { name: row.provider_name, email: row.provider_email ?? deps.fromAddress }, attendee: { name: row.booker_name ?? '', email: row.booker_email },
+                },
+                domain,
+              ),
+            }]
+          : undefined;
+      const link = { url: `${deps.publicUrl}/buchungen`, label: locale === 'de' ? 'Meine Buchungen' : 'My bookings' };
+      await deps.mailer.send(compose(row.booker_email, `${SUBJECTS[event][locale]}: ${row.space_name}`, paragraphs, link, FOOTER[locale], ics));
+    },
+
+    /** New requests go to the admins of the space's organization, each in their own language. */
+    async 'booking.provider_mail'(job) {
+      const { bookingId } = job.payload as { bookingId: string };
+      const row = await loadMailRow(deps.db, bookingId);
+      if (!row) return;
+      const admins = (await deps.db.query(
+        `SELECT u.email, u.display_name, u.locale FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.role = 'admin' AND u.deleted_at IS NULL`,
+        [row.space_organization_id],
+      )) as { email: string; display_name: string; locale: Locale }[];
+      for (const admin of admins) {
+        const de = admin.locale === 'de';
+        await deps.mailer.send(
+          compose(
+            admin.email,
+            `${de ? 'Neue Anfrage' : 'New request'}: ${row.space_name}`,
+            [
+              `${de ? 'Hallo' : 'Hello'} ${admin.display_name},`,
+              de ? `${row.booker_name ?? 'Jemand'} fragt ${row.space_name} an:` : `${row.booker_name ?? 'Someone'} requests ${row.space_name}:`,
+              `${row.resource_name} · ${when(row, admin.locale)}${row.organization_name ? ` · ${row.organization_name}` : ''}${row.purpose ? ` · ${row.purpose}` : ''}`,
+              de ? 'Bitte bestätigen oder lehnen Sie die Anfrage ab, bevor sie abläuft.' : 'Please confirm or decline the request before it expires.',
+            ],
+            { url: `${deps.publicUrl}/anfragen`, label: de ? 'Zu den Anfragen' : 'Open requests' },
+            FOOTER[admin.locale],
+          ),
+        );
+      }
+    },
+  };
+}
