@@ -10,6 +10,16 @@ export function FormAlert({ error }: { error: unknown }) {
   );
 }
 
+/** For mail links that arrive without their token (cut off by a mail program, typed by hand). */
+export function MissingToken() {
+  const { t } = useI18n();
+  return (
+    <p role="alert" className="alert alert-error">
+      {t('error.invalid_token')}
+    </p>
+  );
+}
+
 export function Notice({ children }: { children: string }) {
   return (
     <p role="status" className="alert alert-ok">

@@ -12,9 +12,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const logout = useMutation({
     mutationFn: () => api('/api/auth/logout', { method: 'POST', body: {} }),
+    // Leave first, so a page for signed-in people does not redirect to the login on the way out.
     onSuccess: async () => {
-      await refresh();
       navigate('/');
+      await refresh();
     },
   });
   const manages = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider' || m.organizationKind === 'platform');
@@ -28,7 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {t('app.name')}
           <span className="brand-tagline">{t('app.tagline')}</span>
         </Link>
-        <nav aria-label="Hauptnavigation">
+        <nav aria-label={t('nav.main')}>
           <ul>
             <li>
               <NavLink to="/">{t('nav.search')}</NavLink>

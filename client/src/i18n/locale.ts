@@ -2,7 +2,7 @@ export type Locale = 'de' | 'en';
 
 const STORAGE_KEY = 'landraeume.locale';
 
-/** German first: English only when chosen, or when the browser asks for it and nothing was chosen. */
+/** German first: English only when someone chose it (the switch, or their account's language). */
 export function currentLocale(): Locale {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
   if (stored === 'de' || stored === 'en') return stored;

@@ -19,9 +19,10 @@ export function AccountPage() {
   const resend = useMutation({ mutationFn: () => api('/api/auth/verify-email/resend', { method: 'POST', body: {} }) });
   const erase = useMutation({
     mutationFn: () => api('/api/me', { method: 'DELETE' }),
+    // Leave first: once the session is known to be gone, this page would send people to the login.
     onSuccess: async () => {
+      navigate('/', { replace: true });
       await refresh();
-      navigate('/');
     },
   });
   if (me.isPending) return <p>{t('search.loading')}</p>;
@@ -41,9 +42,11 @@ export function AccountPage() {
       {!me.data.emailVerified && (
         <div className="alert">
           <p>{t('account.unverified')}</p>
-          <button type="button" className="link-button" onClick={() => resend.mutate()}>
+          <button type="button" className="link-button" onClick={() => resend.mutate()} disabled={resend.isPending}>
             {t('account.resend')}
           </button>
+          {resend.isSuccess && <Notice>{t('account.resent')}</Notice>}
+          <FormAlert error={resend.error} />
         </div>
       )}
       <form onSubmit={submit} noValidate>

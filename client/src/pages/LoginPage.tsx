@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import type { Me } from '@landraeume/shared';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/client';
@@ -11,13 +12,15 @@ import { useI18n } from '../i18n/i18n';
 export const safeNext = (value: string | null) => (value && value.startsWith('/') && !value.startsWith('//') ? value : '/');
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t, setLocale } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const refresh = useRefreshSession();
   const login = useMutation({
-    mutationFn: (body: { email: string; password: string }) => api('/api/auth/login', { method: 'POST', body }),
-    onSuccess: async () => {
+    mutationFn: (body: { email: string; password: string }) => api<Me>('/api/auth/login', { method: 'POST', body }),
+    onSuccess: async (me) => {
+      // Signed in, the server answers in the account's language, so the page follows it.
+      setLocale(me.locale);
       await refresh();
       navigate(safeNext(params.get('weiter')));
     },

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { Field } from '../components/Field';
-import { FormAlert, Notice } from '../components/FormAlert';
+import { FormAlert, MissingToken, Notice } from '../components/FormAlert';
 import { useI18n } from '../i18n/i18n';
 
 export function PasswordResetRequestPage() {
@@ -35,7 +35,8 @@ export function PasswordResetRequestPage() {
 export function PasswordResetPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
-  const reset = useMutation({ mutationFn: (password: string) => api('/api/auth/password-reset', { method: 'POST', body: { token: params.get('token') ?? '', password } }) });
+  const token = params.get('token');
+  const reset = useMutation({ mutationFn: (password: string) => api('/api/auth/password-reset', { method: 'POST', body: { token, password } }) });
   const fields = reset.error instanceof ApiError ? reset.error.fieldErrors() : {};
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -44,7 +45,9 @@ export function PasswordResetPage() {
   return (
     <section className="narrow">
       <h1>{t('reset.title')}</h1>
-      {reset.isSuccess ? (
+      {!token ? (
+        <MissingToken />
+      ) : reset.isSuccess ? (
         <Notice>{t('reset.done')}</Notice>
       ) : (
         <form onSubmit={submit} noValidate>

@@ -26,7 +26,7 @@ export function RegisterPage() {
     <section className="narrow">
       <h1>{t('register.title')}</h1>
       {register.isSuccess ? (
-        <Notice>{t('register.done')}</Notice>
+        <Notice>{t(invitationToken ? 'register.invited' : 'register.done')}</Notice>
       ) : (
         <form onSubmit={submit} noValidate>
           <Field label={t('form.name')} name="name" autoComplete="name" required maxLength={100} error={fields.name} />

@@ -18,10 +18,10 @@ export function SpacePage() {
   const zone = space.data?.zone ?? 'Europe/Berlin';
   const [day, setDay] = useState(() => DateTime.now().setZone('Europe/Berlin').plus({ days: 1 }).toISODate()!);
   const from = DateTime.fromISO(day, { zone });
-  const window = `from=${encodeURIComponent(from.toISO()!)}&to=${encodeURIComponent(from.plus({ days: 1 }).toISO()!)}`;
+  const range = `from=${encodeURIComponent(from.toISO()!)}&to=${encodeURIComponent(from.plus({ days: 1 }).toISO()!)}`;
   const availability = useQuery({
     queryKey: ['availability', space.data?.id, day],
-    queryFn: () => api<Availability>(`/api/spaces/${space.data!.id}/availability?${window}`),
+    queryFn: () => api<Availability>(`/api/spaces/${space.data!.id}/availability?${range}`),
     enabled: !!space.data,
   });
 
@@ -36,13 +36,15 @@ export function SpacePage() {
         {t(`kind.${s.kind}` as MessageKey)} · {s.address.street}, {s.address.postcode} {s.address.town} · {s.provider.name}
       </p>
       {s.photos.map((photo) => (
-        <img key={photo} src={photo} alt="" className="space-photo" />
+        <img key={photo} src={photo} alt={t('space.photo', { name: s.name })} className="space-photo" />
       ))}
       <p>{s.description}</p>
       <ul className="facts">
         <li>{s.kind === 'coworking' ? t('space.desks', { count: s.deskCount }) : t('space.capacity', { count: s.capacity })}</li>
         {s.prices.perHourCents !== null && <li>{t('space.perHour', { price: money(s.prices.perHourCents) })}</li>}
         {s.prices.perDayCents !== null && <li>{t('space.perDay', { price: money(s.prices.perDayCents) })}</li>}
+        {s.prices.perHourCents === null && s.prices.perDayCents === null && <li>{t('space.free')}</li>}
+        {s.prices.clubPerHourCents !== null && <li>{s.prices.clubPerHourCents === 0 ? t('space.clubFree') : t('space.clubPerHour', { price: money(s.prices.clubPerHourCents) })}</li>}
         <li>{s.approval === 'required' ? t('space.approval') : t('space.instant')}</li>
       </ul>
       {s.amenities.length > 0 && (

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { useRefreshSession } from '../api/session';
-import { FormAlert, Notice } from '../components/FormAlert';
+import { FormAlert, MissingToken, Notice } from '../components/FormAlert';
 import type { MessageKey } from '../i18n/de';
 import { useI18n } from '../i18n/i18n';
 
@@ -26,7 +26,8 @@ export function TokenPage({ endpoint, title, done }: { endpoint: string; title: 
       <h1>{t(title)}</h1>
       {redeem.isPending && <p>{t('search.loading')}</p>}
       {redeem.isSuccess && <Notice>{t(done)}</Notice>}
-      <FormAlert error={redeem.error ?? (params.get('token') ? null : new Error('missing token'))} />
+      <FormAlert error={redeem.error} />
+      {!params.get('token') && <MissingToken />}
     </section>
   );
 }
