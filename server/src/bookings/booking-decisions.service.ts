@@ -53,7 +53,9 @@ export class BookingDecisions {
 
   private async transition(actor: Actor, row: BookingRow, action: BookingAction, reason: string | null): Promise<Booking> {
     await this.db.transaction(async (m) => {
-      const [locked] = (await m.query(`SELECT status FROM bookings WHERE id = $1 FOR UPDATE`, [row.id])) as [{ status: BookingRow['status'] }];
+      const [locked] = (await m.query(`SELECT status, expires_at <= now() AS overdue FROM bookings WHERE id = $1 FOR UPDATE`, [row.id])) as [{ status: BookingRow['status']; overdue: boolean | null }];
+      // A request past its expiry is expired, even if the expiry job has not come round yet.
+      if (action === 'approve' && locked.overdue) throw new DomainError('invalid_transition', 'This request has expired', { status: 'expired' });
       const to = nextStatus(locked.status, action);
       if (!to) throw new DomainError('invalid_transition', `A ${locked.status} booking cannot be ${action === 'cancel' ? 'cancelled' : `${action}d`}`, { status: locked.status });
       const [{ sequence }] = rowsOf<{ sequence: number }>(

@@ -39,13 +39,14 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
   // inserting overlapping claims at the same instant could otherwise each wait for the other
   // inside the exclusion check (a deadlock PostgreSQL breaks only after a second); the locks
   // queue them instead and go with the savepoint. The exclusion constraint still decides.
+  // A request expires unanswered after the configured time, or at its start if that is sooner.
   // The audit row and the outbox jobs for its mails are written here too, so neither the log nor
   // the mails can disagree with the booking.
   const [row] = (await qr.query(
     `WITH locked AS (SELECT count(*) AS n FROM (SELECT id FROM resources WHERE id = ANY($14::uuid[]) ORDER BY id FOR NO KEY UPDATE) units),
      booking AS (
        INSERT INTO bookings (space_id, resource_id, booker_id, organization_id, period, status, whole_day, purpose, attendees, price_cents, series_id, expires_at)
-       SELECT $1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, $8, $9, $10, $11, $12, CASE WHEN $7 = 'pending' THEN now() + make_interval(hours => $13) END
+       SELECT $1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, $8, $9, $10, $11, $12, CASE WHEN $7 = 'pending' THEN least(now() + make_interval(hours => $13), $5::timestamptz) END
          FROM locked
        RETURNING id, period
      ),

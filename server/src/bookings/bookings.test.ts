@@ -110,6 +110,13 @@ describe('bookings', () => {
     await booker.post('/api/bookings').send({ spaceId: hall.id, resourceId: hall.resourceIds[0], ...when }).expect(201);
   });
 
+  it('lets a request expire at its start when that comes first, and refuses to approve an overdue one', async () => {
+    const soon = await booker.post('/api/bookings').send({ spaceId: hall.id, resourceId: hall.resourceIds[0], ...slot(1, 9) }).expect(201);
+    expect(DateTime.fromISO(soon.body.expiresAt).toMillis()).toBe(DateTime.fromISO(soon.body.start).toMillis());
+    await t.db.dataSource.query(`UPDATE bookings SET expires_at = now() - interval '1 second' WHERE id = $1`, [soon.body.id]);
+    expect((await townAdmin.post(`/api/bookings/${soon.body.id}/approve`).send({}).expect(409)).body.error.code).toBe('invalid_transition');
+  });
+
   it('answers a retried POST with the first answer, and refuses the key for another request', async () => {
     const body = { spaceId: desks.id, resourceId: desks.resourceIds[1], ...slot(8, 9) };
     const first = await booker.post('/api/bookings').set('Idempotency-Key', 'key-booking-0001').send(body).expect(201);
