@@ -1,18 +1,27 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { AMENITIES, clockTimeSchema, localDateSchema, municipalitySchema, RESOURCE_FEATURES, spaceKindSchema, weekdaySchema } from './spaces';
+import { AMENITIES, clockTimeSchema, localDateSchema, municipalitySchema, RESOURCE_FEATURES, spaceDetailSchema, spaceKindSchema, spaceSummarySchema, weekdaySchema } from './spaces';
 
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+/*
+ * Messages are keys (see accounts.ts). Names and addresses are one line; descriptions, house
+ * rules and key instructions are prose where line breaks and tabs are the author's layout.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARACTERS_BUT_LAYOUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-const text = (max: number) => z.string().trim().max(max, { error: 'text.too_long' }).regex(NO_CONTROL_CHARACTERS, { error: 'text.control_characters' });
-const requiredText = (max: number) => text(max).pipe(z.string().min(1, { error: 'text.required' }));
+const line = (max: number) =>
+  z.string().trim().max(max, { error: 'text.too_long' }).refine((value) => !CONTROL_CHARACTERS.test(value), { error: 'text.control_characters' });
+const prose = (max: number) =>
+  z.string().trim().max(max, { error: 'text.too_long' }).refine((value) => !CONTROL_CHARACTERS_BUT_LAYOUT.test(value), { error: 'text.control_characters' });
+const requiredLine = (max: number) => line(max).pipe(z.string().min(1, { error: 'text.required' }));
 const cents = z.number().int().min(0).max(10_000_000).nullable();
 const photoUrl = z.url({ protocol: /^https$/, error: 'url.https' }).max(500);
 
 const spaceFields = {
   kind: spaceKindSchema,
-  name: requiredText(200),
-  description: text(5000),
-  street: requiredText(200),
+  name: requiredLine(200),
+  description: prose(5000),
+  street: requiredLine(200),
   postcode: z.string().regex(/^[0-9]{5}$/, { error: 'postcode.invalid' }),
   municipality: municipalitySchema,
   lat: z.number().min(-90).max(90),
@@ -30,8 +39,8 @@ const spaceFields = {
   pricePerHourCents: cents,
   pricePerDayCents: cents,
   clubPricePerHourCents: cents,
-  houseRules: text(5000),
-  accessInstructions: text(2000),
+  houseRules: prose(5000),
+  accessInstructions: prose(2000),
   holidaysClosed: z.boolean(),
 };
 
@@ -59,19 +68,19 @@ export type SpaceUpdate = z.infer<typeof spaceUpdateSchema>;
 export const resourceCreateSchema = z
   .object({
     kind: z.enum(['desk', 'room']),
-    name: requiredText(100),
+    name: requiredLine(100),
     features: z.array(z.enum(RESOURCE_FEATURES)).max(RESOURCE_FEATURES.length).default([]),
     capacity: z.number().int().min(1).max(10_000).optional(),
     /** Parts of a divisible room (e.g. the thirds of a sports hall). */
-    parts: z.array(z.object({ name: requiredText(100), capacity: z.number().int().min(1).max(10_000).optional() }).strict()).max(10).optional(),
+    parts: z.array(z.object({ name: requiredLine(100), capacity: z.number().int().min(1).max(10_000).optional() }).strict()).max(10).optional(),
   })
   .strict()
-  .refine((r) => r.kind === 'room' || !r.parts?.length, { error: 'resource.parts_only_for_rooms', path: ['parts'] });
+  .refine((r) => r.kind !== 'desk' || !r.parts?.length, { error: 'resource.parts_only_for_rooms', path: ['parts'] });
 export type ResourceCreate = z.infer<typeof resourceCreateSchema>;
 
 export const resourceUpdateSchema = z
   .object({
-    name: requiredText(100).optional(),
+    name: requiredLine(100).optional(),
     features: z.array(z.enum(RESOURCE_FEATURES)).max(RESOURCE_FEATURES.length).optional(),
     capacity: z.number().int().min(1).max(10_000).nullable().optional(),
     active: z.boolean().optional(),
@@ -79,23 +88,44 @@ export const resourceUpdateSchema = z
   .strict();
 export type ResourceUpdate = z.infer<typeof resourceUpdateSchema>;
 
+export const MAX_OPENING_INTERVALS = 50;
+
+/** The whole week at once; whether intervals overlap is a rule the service explains (422), not a format error. */
 export const openingHoursSchema = z
-  .object({ intervals: z.array(z.object({ weekday: weekdaySchema, opens: clockTimeSchema, closes: clockTimeSchema }).strict()).max(70) })
+  .object({ intervals: z.array(z.object({ weekday: weekdaySchema, opens: clockTimeSchema, closes: clockTimeSchema }).strict()).max(MAX_OPENING_INTERVALS) })
   .strict();
 export type OpeningHoursInput = z.infer<typeof openingHoursSchema>;
+
+export const MAX_CLOSURE_YEARS = 2;
+
+/** Zod runs object refinements even after a field failed; an impossible date has its own message already. */
+const bothDates = (c: { startsOn: string; endsOn: string }) => localDateSchema.safeParse(c.startsOn).success && localDateSchema.safeParse(c.endsOn).success;
 
 export const closureCreateSchema = z
   .object({
     startsOn: localDateSchema,
     endsOn: localDateSchema,
     resourceId: z.uuid({ error: 'id.invalid' }).optional(),
-    reason: text(200).optional(),
+    reason: line(200).optional(),
   })
   .strict()
-  .refine((c) => c.endsOn >= c.startsOn, { error: 'closure.order', path: ['endsOn'] })
-  .refine((c) => Number(c.endsOn.slice(0, 4)) - Number(c.startsOn.slice(0, 4)) <= 2, { error: 'closure.too_long', path: ['endsOn'] });
+  .refine((c) => !bothDates(c) || c.endsOn >= c.startsOn, { error: 'closure.order', path: ['endsOn'] })
+  .refine((c) => !bothDates(c) || DateTime.fromISO(c.endsOn) <= DateTime.fromISO(c.startsOn).plus({ years: MAX_CLOSURE_YEARS }), { error: 'closure.too_long', path: ['endsOn'] });
 export type ClosureCreate = z.infer<typeof closureCreateSchema>;
 
 export const spaceResourceParamsSchema = z.object({ id: z.uuid({ error: 'id.invalid' }), resourceId: z.uuid({ error: 'id.invalid' }) }).strict();
 export const spaceClosureParamsSchema = z.object({ id: z.uuid({ error: 'id.invalid' }), closureId: z.uuid({ error: 'id.invalid' }) }).strict();
 export const managedSpaceParamsSchema = z.object({ id: z.uuid({ error: 'id.invalid' }) }).strict();
+
+/** A space on its provider's dashboard, published or not, with how many resources it has. */
+export const managedSpaceSummarySchema = spaceSummarySchema.extend({
+  published: z.boolean(),
+  /** Desks and rooms (their parts not counted), in service or not. */
+  resourceCount: z.number().int(),
+  activeResourceCount: z.number().int(),
+});
+export type ManagedSpaceSummary = z.infer<typeof managedSpaceSummarySchema>;
+
+/** What a manager sees of a space: the public detail plus the key instructions meant only for confirmed bookers. */
+export const managedSpaceDetailSchema = spaceDetailSchema.extend({ accessInstructions: z.string() });
+export type ManagedSpaceDetail = z.infer<typeof managedSpaceDetailSchema>;

@@ -1,8 +1,10 @@
+import type { ManagedSpaceDetail } from '@landraeume/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../accounts/actor';
 import { canManageSpacesOf } from '../../accounts/policy';
 import type { Queryable } from '../../db/queryable';
 import { notFound } from '../../http/errors';
+import type { SpaceService } from '../spaces.service';
 
 export interface ManagedSpace {
   id: string;
@@ -24,4 +26,14 @@ export async function loadManagedSpace(db: Queryable | EntityManager, actor: Act
   )) as { id: string; organization_id: string; kind: string; published: boolean; min_duration_minutes: number; max_duration_minutes: number }[];
   if (!row || !canManageSpacesOf(actor, { id: row.organization_id, kind: row.kind })) throw notFound('Space');
   return { id: row.id, organizationId: row.organization_id, published: row.published, minDurationMinutes: row.min_duration_minutes, maxDurationMinutes: row.max_duration_minutes };
+}
+
+/** The answer to every change of a space, read after the commit so it shows what was stored. */
+export async function managedDetail(db: Queryable, spaces: SpaceService, actor: Actor, spaceId: string): Promise<ManagedSpaceDetail> {
+  const [detail, [row]] = await Promise.all([
+    spaces.detail(actor, spaceId),
+    db.query(`SELECT access_instructions FROM spaces WHERE id = $1`, [spaceId]) as Promise<{ access_instructions: string }[]>,
+  ]);
+  if (!row) throw notFound('Space');
+  return { ...detail, accessInstructions: row.access_instructions };
 }

@@ -1,5 +1,6 @@
 import {
   closureCreateSchema,
+  idParamsSchema,
   managedSpaceParamsSchema,
   openingHoursSchema,
   resourceCreateSchema,
@@ -15,16 +16,15 @@ import type { SpaceManagementService } from './space-management.service';
 import type { SpaceSetupService } from './space-setup.service';
 
 const emptyBody = z.object({}).strict();
-const organizationParams = z.object({ id: z.uuid({ error: 'id.invalid' }) }).strict();
 
 export function spaceManagementRoutes(spaces: SpaceManagementService, setup: SpaceSetupService): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
       path: '/api/organizations/:id/spaces',
-      summary: 'All spaces of a municipality or provider, published or not (its people and the platform team)',
+      summary: 'All spaces of a municipality or provider, published or not, with their resource counts (its people and the platform team)',
       access: 'verified',
-      params: organizationParams,
+      params: idParamsSchema,
       handler: async ({ actor, params }) => ({ items: await spaces.listOfOrganization(actor!, params.id) }),
     }),
     defineRoute({

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createOrganization, createUser, signIn } from '../../db/testing/fixtures';
-import { createTestApp, type TestApp } from '../../db/testing/test-app';
+import { buildWorld, sessionCookie, type Persona, type World } from '../../db/testing/personas';
+import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../../db/testing/test-app';
 
 let t: TestApp;
 let town: string;
@@ -10,6 +11,8 @@ let outsider: Awaited<ReturnType<typeof signIn>>;
 
 const audit = async (spaceId: string) =>
   ((await t.db.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [spaceId])) as { action: string }[]).map((r) => r.action);
+const openingHoursOf = async (spaceId: string) =>
+  (await t.db.dataSource.query(`SELECT weekday, to_char(opens, 'HH24:MI') AS opens FROM opening_hours WHERE space_id = $1 ORDER BY weekday, opens`, [spaceId])) as { weekday: number; opens: string }[];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -61,13 +64,30 @@ describe('managing a space', () => {
     const { body } = await staff.post('/api/spaces').send(newSpace()).expect(201);
     const edited = await staff
       .patch(`/api/spaces/${body.id}`)
-      .send({ approval: 'required', pricePerHourCents: 2500, clubPricePerHourCents: 0, holidaysClosed: false, amenities: ['stage', 'kitchen'], photos: ['https://example.org/saal.jpg'], municipality: 'Senden' })
+      .send({
+        approval: 'required', pricePerHourCents: 2500, clubPricePerHourCents: 0, holidaysClosed: false, amenities: ['stage', 'kitchen', 'stage'], photos: ['https://example.org/saal.jpg'], municipality: 'Senden',
+        description: 'Großer Saal\n\tmit Bühne', accessInstructions: 'Schlüssel beim Hausmeister,\nKlingel 2',
+      })
       .expect(200);
-    expect(edited.body).toMatchObject({ approval: 'required', prices: { perHourCents: 2500, clubPerHourCents: 0 }, holidaysClosed: false, holidays: [], address: { town: 'Senden' } });
-    const bad = await staff.patch(`/api/spaces/${body.id}`).send({ minDurationMinutes: 600, maxDurationMinutes: 120 }).expect(422);
-    expect(bad.body.error.code).toBe('rule_violation');
+    expect(edited.body).toMatchObject({
+      approval: 'required', prices: { perHourCents: 2500, clubPerHourCents: 0 }, holidaysClosed: false, holidays: [], address: { town: 'Senden' },
+      amenities: ['stage', 'kitchen'], description: 'Großer Saal\n\tmit Bühne', accessInstructions: 'Schlüssel beim Hausmeister,\nKlingel 2',
+    });
+    expect((await request(t.app).get(`/api/spaces/${body.id}`)).body).not.toHaveProperty('accessInstructions');
+    const reset = await staff.patch(`/api/spaces/${body.id}`).send({ pricePerHourCents: null, minDurationMinutes: 120 }).expect(200);
+    expect(reset.body).toMatchObject({ prices: { perHourCents: null }, rules: { minDurationMinutes: 120, maxDurationMinutes: 720 } });
+    for (const rules of [{ minDurationMinutes: 600, maxDurationMinutes: 120 }, { maxDurationMinutes: 60 }]) {
+      const bad = await staff.patch(`/api/spaces/${body.id}`).send(rules).expect(422);
+      expect(bad.body.error.code).toBe('rule_violation');
+    }
     const invalid = await staff.patch(`/api/spaces/${body.id}`).send({ photos: ['http://plain.example.org/x.jpg'], slotMinutes: 20, capacity: 0 }).expect(400);
     expect(invalid.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['capacity', 'photos.0', 'slotMinutes']);
+    const control = await staff.patch(`/api/spaces/${body.id}`).send({ name: 'Saal\nZwei', street: 'Markt\u00002', organizationId: town }).expect(400);
+    expect(control.body.error.code).toBe('invalid_input');
+    expect(control.body.error.details.issues.map((i: { path: string; key: string }) => [i.path, i.key])).toEqual(
+      expect.arrayContaining([['name', 'text.control_characters'], ['street', 'text.control_characters']]),
+    );
+    expect(await audit(body.id)).toEqual(['space.created', 'space.updated', 'space.updated']);
   });
 
   it('renames and disables a desk; it stays in the history', async () => {
@@ -78,20 +98,35 @@ describe('managing a space', () => {
     const detail = await staff.get(`/api/spaces/${body.id}`).expect(200);
     expect(detail.body.resources).toEqual([expect.objectContaining({ id: desk.body.id, active: false })]);
     expect(detail.body.deskCount).toBe(0);
+    const [row] = await t.db.dataSource.query(`SELECT name, active FROM resources WHERE id = $1`, [desk.body.id]);
+    expect(row).toEqual({ name: 'Fensterplatz', active: false });
+    await staff.patch(`/api/spaces/${body.id}/resources/${desk.body.id}`).send({ active: true }).expect(200);
+    expect(await audit(body.id)).toEqual(['space.created', 'resource.added', 'resource.updated', 'resource.updated']);
     await staff.post(`/api/spaces/${body.id}/resources`).send({ kind: 'desk', name: 'Platz 2', parts: [{ name: 'x' }] }).expect(400);
     await staff.patch(`/api/spaces/${body.id}/resources/00000000-0000-4000-8000-000000000000`).send({ name: 'x' }).expect(404);
   });
 
-  it('refuses overlapping or reversed hours', async () => {
+  it('refuses overlapping or reversed hours and keeps the week it had', async () => {
     const { body } = await staff.post('/api/spaces').send(newSpace()).expect(201);
+    const touching = [{ weekday: 2, opens: '08:00', closes: '12:00' }, { weekday: 2, opens: '12:00', closes: '14:00' }];
+    await staff.put(`/api/spaces/${body.id}/opening-hours`).send({ intervals: touching }).expect(200);
     for (const intervals of [
-      [{ weekday: 2, opens: '08:00', closes: '12:00' }, { weekday: 2, opens: '11:00', closes: '14:00' }],
+      [{ weekday: 2, opens: '08:00', closes: '12:00' }, { weekday: 4, opens: '07:00', closes: '09:00' }, { weekday: 2, opens: '11:00', closes: '14:00' }],
+      [{ weekday: 3, opens: '09:00', closes: '17:00' }, { weekday: 3, opens: '09:00', closes: '17:00' }],
       [{ weekday: 3, opens: '18:00', closes: '08:00' }],
+      [{ weekday: 5, opens: '10:00', closes: '10:00' }],
     ]) {
       const res = await staff.put(`/api/spaces/${body.id}/opening-hours`).send({ intervals }).expect(422);
       expect(res.body.error.code).toBe('rule_violation');
     }
-    await staff.put(`/api/spaces/${body.id}/opening-hours`).send({ intervals: [{ weekday: 8, opens: '25:00', closes: '26:00' }] }).expect(400);
+    expect(await openingHoursOf(body.id)).toEqual([{ weekday: 2, opens: '08:00' }, { weekday: 2, opens: '12:00' }]);
+    expect(await audit(body.id)).toEqual(['space.created', 'opening_hours.set']);
+    const tooMany = Array.from({ length: 51 }, (_, i) => ({ weekday: 1 + (i % 7), opens: '08:00', closes: '09:00' }));
+    for (const intervals of [[{ weekday: 8, opens: '25:00', closes: '26:00' }], [{ weekday: 1, opens: '8:00', closes: '09:00' }], tooMany]) {
+      await staff.put(`/api/spaces/${body.id}/opening-hours`).send({ intervals }).expect(400);
+    }
+    await staff.put(`/api/spaces/${body.id}/opening-hours`).send({ intervals: [] }).expect(200);
+    expect(await openingHoursOf(body.id)).toEqual([]);
   });
 
   it('adds closures for the space or one resource, and removes them', async () => {
@@ -103,25 +138,93 @@ describe('managing a space', () => {
     expect(detail.body.closures.map((c: { startsOn: string; resourceId: string | null }) => [c.startsOn, c.resourceId])).toEqual([['2027-03-01', room.body.id], ['2027-07-19', null]]);
     await staff.delete(`/api/spaces/${body.id}/closures/${whole.body.id}`).expect(204);
     await staff.delete(`/api/spaces/${body.id}/closures/${whole.body.id}`).expect(404);
-    for (const bad of [{ startsOn: '2027-02-30', endsOn: '2027-03-01' }, { startsOn: '2027-03-02', endsOn: '2027-03-01' }, { startsOn: '2027-01-01', endsOn: '2031-01-01' }]) {
-      await staff.post(`/api/spaces/${body.id}/closures`).send(bad).expect(400);
+    for (const bad of [{ startsOn: '2027-02-30', endsOn: '2027-03-01' }, { startsOn: '2027-03-02', endsOn: '2027-03-01' }, { startsOn: '2027-01-01', endsOn: '2029-06-01' }, { startsOn: '2027-03-01', endsOn: '2027-03-01', reason: 'x'.repeat(201) }]) {
+      const res = await staff.post(`/api/spaces/${body.id}/closures`).send(bad).expect(400);
+      expect(res.body.error.details.issues).toHaveLength(1);
     }
+    await staff.post(`/api/spaces/${body.id}/closures`).send({ startsOn: '2027-01-01', endsOn: '2029-01-01' }).expect(201);
     const foreign = await staff.post(`/api/spaces/${body.id}/closures`).send({ startsOn: '2027-03-01', endsOn: '2027-03-01', resourceId: '00000000-0000-4000-8000-000000000000' }).expect(422);
     expect(foreign.body.error.code).toBe('rule_violation');
+    expect(await audit(body.id)).toEqual(['space.created', 'resource.added', 'closure.added', 'closure.added', 'closure.removed', 'closure.added']);
   });
 
-  it('keeps other organizations out, and clubs from offering spaces', async () => {
-    const { body } = await staff.post('/api/spaces').send(newSpace()).expect(201);
-    await outsider.patch(`/api/spaces/${body.id}`).send({ name: 'Gekapert' }).expect(404);
-    await outsider.post(`/api/spaces/${body.id}/resources`).send({ kind: 'desk', name: 'x' }).expect(404);
-    await outsider.post('/api/spaces').send(newSpace()).expect(404);
-    await outsider.get(`/api/organizations/${town}/spaces`).expect(404);
-    const list = await staff.get(`/api/organizations/${town}/spaces`).expect(200);
-    expect(list.body.items.length).toBeGreaterThanOrEqual(1);
-    const club = await createOrganization(t.db.dataSource, 'club');
-    const clubAdmin = await createUser(t.db.dataSource);
-    await addMember(t.db.dataSource, clubAdmin.id, club, 'admin');
-    const clubAgent = await signIn(t.app, clubAdmin.email);
-    await clubAgent.post('/api/spaces').send({ ...newSpace(), organizationId: club }).expect(404);
+  it('publishes only with a desk or room in service, parts of a disabled hall do not count', async () => {
+    const { body } = await staff.post('/api/spaces').send({ ...newSpace(), kind: 'sports_hall' }).expect(201);
+    const hall = await staff.post(`/api/spaces/${body.id}/resources`).send({ kind: 'room', name: 'Dreifachhalle', parts: [{ name: 'Drittel 1' }, { name: 'Drittel 2' }, { name: 'Drittel 3' }] }).expect(201);
+    await staff.put(`/api/spaces/${body.id}/opening-hours`).send({ intervals: [{ weekday: 1, opens: '16:00', closes: '22:00' }] }).expect(200);
+    await staff.patch(`/api/spaces/${body.id}/resources/${hall.body.id}`).send({ active: false }).expect(200);
+    const refused = await staff.post(`/api/spaces/${body.id}/publish`).send({}).expect(422);
+    expect(refused.body.error.details.missing).toEqual(['resources']);
+    await staff.patch(`/api/spaces/${body.id}/resources/${hall.body.id}`).send({ active: true }).expect(200);
+    await staff.post(`/api/spaces/${body.id}/publish`).send({}).expect(200);
+    await staff.post(`/api/spaces/${body.id}/publish`).send({}).expect(200);
+    expect((await audit(body.id)).filter((a) => a === 'space.published')).toHaveLength(1);
+  });
+});
+
+describe('who manages spaces', () => {
+  let world: World;
+  const cookies = new Map<Persona, string>();
+  const as = (persona: Persona, method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string) => request(t.app)[method](path).set('Cookie', cookies.get(persona)!);
+  const dashboard = async (persona: Persona, org: string) =>
+    ((await as(persona, 'get', `/api/organizations/${org}/spaces`).expect(200)).body.items as { id: string; published: boolean; resourceCount: number; activeResourceCount: number }[]);
+
+  beforeAll(async () => {
+    world = await buildWorld(t.db.dataSource);
+    for (const persona of ['providerStaffA', 'providerAdminB', 'clubAdmin', 'platformAdmin'] as const) {
+      cookies.set(persona, await sessionCookie(t.db.dataSource, world.users[persona].id, TEST_SESSION_SECRET));
+    }
+  });
+
+  it('lets provider staff manage their own spaces, and keeps provider B out without revealing them', async () => {
+    const space = world.spaces.providerA;
+    expect(await dashboard('providerStaffA', world.orgs.providerA)).toEqual([expect.objectContaining({ id: space, published: true, resourceCount: 2, activeResourceCount: 2 })]);
+    const draft = await as('providerStaffA', 'post', '/api/spaces').send({ ...newSpace(), organizationId: world.orgs.providerA, kind: 'coworking', name: 'Coworking Bahnhof' }).expect(201);
+    await as('providerStaffA', 'patch', `/api/spaces/${space}/resources/${world.resources.providerADesk}`).send({ active: false }).expect(200);
+    expect((await dashboard('providerStaffA', world.orgs.providerA)).map((s) => [s.id, s.published, s.resourceCount, s.activeResourceCount])).toEqual(
+      expect.arrayContaining([[space, true, 2, 1], [draft.body.id, false, 0, 0]]),
+    );
+
+    const [closure] = await t.db.dataSource.query(`INSERT INTO closures (space_id, starts_on, ends_on) VALUES ($1, '2027-05-01', '2027-05-01') RETURNING id`, [space]);
+    const before = await audit(space);
+    const attempts: [Parameters<typeof as>[1], string, object?][] = [
+      ['get', `/api/organizations/${world.orgs.providerA}/spaces`],
+      ['post', '/api/spaces', { ...newSpace(), organizationId: world.orgs.providerA }],
+      ['patch', `/api/spaces/${space}`, { name: 'Gekapert' }],
+      ['post', `/api/spaces/${space}/unpublish`, {}],
+      ['post', `/api/spaces/${draft.body.id}/publish`, {}],
+      ['post', `/api/spaces/${space}/resources`, { kind: 'desk', name: 'Platz 9' }],
+      ['patch', `/api/spaces/${space}/resources/${world.resources.providerADesk}`, { active: true }],
+      ['put', `/api/spaces/${space}/opening-hours`, { intervals: [] }],
+      ['post', `/api/spaces/${space}/closures`, { startsOn: '2027-01-04', endsOn: '2027-01-04' }],
+      ['delete', `/api/spaces/${space}/closures/${closure.id}`],
+    ];
+    for (const [method, path, body] of attempts) {
+      const res = await as('providerAdminB', method, path).send(body);
+      expect([path, res.status, res.body.error.code]).toEqual([path, 404, 'not_found']);
+    }
+    expect(await audit(space)).toEqual(before);
+    expect(await openingHoursOf(space)).toHaveLength(7);
+    expect(await t.db.dataSource.query(`SELECT 1 FROM closures WHERE id = $1`, [closure.id])).toHaveLength(1);
+  });
+
+  it('lets the platform team manage every space, but only municipalities and providers offer them', async () => {
+    const created = await as('platformAdmin', 'post', '/api/spaces').send({ ...newSpace(), organizationId: world.orgs.providerB, municipality: 'Olfen' }).expect(201);
+    expect(created.body).toMatchObject({ provider: { id: world.orgs.providerB }, location: { lat: 51.7086, lon: 7.3806 }, published: false });
+    const placed = await as('providerAdminB', 'post', '/api/spaces').send({ ...newSpace(), organizationId: world.orgs.providerB, lat: 51.9, lon: 7.4 }).expect(201);
+    expect(placed.body.location).toEqual({ lat: 51.9, lon: 7.4 });
+    await as('platformAdmin', 'patch', `/api/spaces/${world.spaces.providerA}`).send({ capacity: 12 }).expect(200);
+    expect((await dashboard('platformAdmin', world.orgs.providerA)).length).toBeGreaterThanOrEqual(1);
+
+    await as('clubAdmin', 'post', '/api/spaces').send({ ...newSpace(), organizationId: world.orgs.clubA }).expect(404);
+    await as('clubAdmin', 'get', `/api/organizations/${world.orgs.clubA}/spaces`).expect(404);
+    const club = await as('platformAdmin', 'post', '/api/spaces').send({ ...newSpace(), organizationId: world.orgs.clubA }).expect(422);
+    expect(club.body.error.code).toBe('rule_violation');
+
+    await t.db.dataSource.query(`UPDATE organizations SET status = 'suspended' WHERE id = $1`, [world.orgs.providerB]);
+    const suspended = await as('platformAdmin', 'post', '/api/spaces').send({ ...newSpace(), organizationId: world.orgs.providerB }).expect(422);
+    expect(suspended.body.error.code).toBe('rule_violation');
+    const hidden = await as('platformAdmin', 'post', `/api/spaces/${world.spaces.providerB}/publish`).send({}).expect(422);
+    expect(hidden.body.error.details.missing).toEqual(['activeOrganization']);
   });
 });

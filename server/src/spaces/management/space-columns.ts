@@ -28,9 +28,14 @@ export const SPACE_COLUMNS: Record<keyof SpaceUpdate, string> = {
   holidaysClosed: 'holidays_closed',
 };
 
-/** The set fields of an update as (column, value) pairs; `town` follows the municipality. */
+/**
+ * The set fields of an update as (column, value) pairs; `town` follows the municipality, and
+ * amenities are a set, so a repeated one is stored once (search matches them with `@>`).
+ */
 export function columnsOf(input: SpaceUpdate): [string, unknown][] {
-  const pairs = (Object.keys(SPACE_COLUMNS) as (keyof SpaceUpdate)[]).filter((key) => input[key] !== undefined).map((key): [string, unknown] => [SPACE_COLUMNS[key], input[key]]);
+  const pairs = (Object.keys(SPACE_COLUMNS) as (keyof SpaceUpdate)[])
+    .filter((key) => input[key] !== undefined)
+    .map((key): [string, unknown] => [SPACE_COLUMNS[key], key === 'amenities' ? [...new Set(input.amenities)] : input[key]]);
   if (input.municipality !== undefined) pairs.push(['town', input.municipality]);
   return pairs;
 }

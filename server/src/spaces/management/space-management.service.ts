@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { MUNICIPALITIES, type SpaceCreate, type SpaceDetail, type SpaceSummary, type SpaceUpdate } from '@landraeume/shared';
-import type { DataSource } from 'typeorm';
+import { MUNICIPALITIES, type ManagedSpaceSummary, type SpaceCreate, type ManagedSpaceDetail, type SpaceUpdate } from '@landraeume/shared';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../accounts/actor';
 import { canManageSpacesOf } from '../../accounts/policy';
 import { recordAudit } from '../../audit/audit';
 import { DomainError, notFound } from '../../http/errors';
-import { presentSpaceSummary, type SpaceSummaryRow } from '../spaces.presenter';
 import type { SpaceService } from '../spaces.service';
-import { loadManagedSpace } from './managed-space';
+import { loadManagedSpace, managedDetail } from './managed-space';
+import { presentManagedSpace, type ManagedSpaceRow } from './management.presenter';
 import { columnsOf } from './space-columns';
 
 const slugify = (name: string) =>
@@ -16,8 +16,11 @@ const slugify = (name: string) =>
     .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60) || 'raum';
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '') || 'raum';
+
+/** Same-named rooms are common (every town has a "Bürgerhaus"): a random suffix keeps slugs apart. */
+const SLUG_ATTEMPTS = 3;
 
 /** Creating, editing and publishing spaces, for the owning organization's people and the platform team. */
 export class SpaceManagementService {
@@ -26,19 +29,22 @@ export class SpaceManagementService {
     private readonly spaces: SpaceService,
   ) {}
 
-  async listOfOrganization(actor: Actor, organizationId: string): Promise<(SpaceSummary & { published: boolean })[]> {
+  async listOfOrganization(actor: Actor, organizationId: string): Promise<ManagedSpaceSummary[]> {
     const [org] = (await this.db.query(`SELECT id, kind FROM organizations WHERE id = $1`, [organizationId])) as { id: string; kind: string }[];
     if (!org || !canManageSpacesOf(actor, org)) throw notFound('Organization');
     const rows = (await this.db.query(
       `SELECT s.*, o.name AS provider_name, NULL::double precision AS distance_km, NULL::int AS free_units,
-              (SELECT count(*)::int FROM resources r WHERE r.space_id = s.id AND r.kind = 'desk' AND r.active) AS desk_count
-         FROM spaces s JOIN organizations o ON o.id = s.organization_id WHERE s.organization_id = $1 ORDER BY s.name, s.id`,
+              count(r.id) FILTER (WHERE r.kind = 'desk' AND r.active)::int AS desk_count,
+              count(r.id) FILTER (WHERE r.parent_id IS NULL)::int AS resource_count,
+              count(r.id) FILTER (WHERE r.parent_id IS NULL AND r.active)::int AS active_resource_count
+         FROM spaces s JOIN organizations o ON o.id = s.organization_id LEFT JOIN resources r ON r.space_id = s.id
+        WHERE s.organization_id = $1 GROUP BY s.id, o.name ORDER BY s.name, s.id`,
       [organizationId],
-    )) as (SpaceSummaryRow & { published: boolean })[];
-    return rows.map((row) => ({ ...presentSpaceSummary(row), published: row.published }));
+    )) as ManagedSpaceRow[];
+    return rows.map(presentManagedSpace);
   }
 
-  async create(actor: Actor, input: SpaceCreate): Promise<SpaceDetail> {
+  async create(actor: Actor, input: SpaceCreate): Promise<ManagedSpaceDetail> {
     const [org] = (await this.db.query(`SELECT id, kind, status FROM organizations WHERE id = $1`, [input.organizationId])) as { id: string; kind: string; status: string }[];
     if (!org || !canManageSpacesOf(actor, org)) throw notFound('Organization');
     if (org.kind !== 'municipality' && org.kind !== 'provider') throw new DomainError('rule_violation', 'Only municipalities and providers offer spaces');
@@ -48,19 +54,23 @@ export class SpaceManagementService {
     const { organizationId, ...fields } = input;
     const columns = columnsOf({ ...fields, lat: input.lat ?? centre.lat, lon: input.lon ?? centre.lon });
     const id = await this.db.transaction(async (m) => {
-      const slug = `${slugify(input.name)}-${randomBytes(3).toString('hex')}`;
-      const all: [string, unknown][] = [['organization_id', organizationId], ['slug', slug], ...columns];
-      const [row] = (await m.query(
-        `INSERT INTO spaces (${all.map(([c]) => c).join(', ')}) VALUES (${all.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-        all.map(([, v]) => v),
-      )) as [{ id: string }];
-      await recordAudit(m, { actorId: actor.id, action: 'space.created', subjectType: 'space', subjectId: row.id, data: { organizationId, name: input.name } });
-      return row.id;
+      for (let attempt = 1; ; attempt++) {
+        const all: [string, unknown][] = [['organization_id', organizationId], ['slug', `${slugify(input.name)}-${randomBytes(3).toString('hex')}`], ...columns];
+        const [row] = (await m.query(
+          `INSERT INTO spaces (${all.map(([c]) => c).join(', ')}) VALUES (${all.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+          all.map(([, v]) => v),
+        )) as { id: string }[];
+        if (row) {
+          await recordAudit(m, { actorId: actor.id, action: 'space.created', subjectType: 'space', subjectId: row.id, data: { organizationId, name: input.name } });
+          return row.id;
+        }
+        if (attempt === SLUG_ATTEMPTS) throw new DomainError('conflict', 'Could not find a free address for this space, please try again');
+      }
     });
-    return this.spaces.detail(actor, id);
+    return managedDetail(this.db, this.spaces, actor, id);
   }
 
-  async update(actor: Actor, spaceId: string, input: SpaceUpdate): Promise<SpaceDetail> {
+  async update(actor: Actor, spaceId: string, input: SpaceUpdate): Promise<ManagedSpaceDetail> {
     await this.db.transaction(async (m) => {
       const space = await loadManagedSpace(m, actor, spaceId, true);
       this.checkDurations(input.minDurationMinutes ?? space.minDurationMinutes, input.maxDurationMinutes ?? space.maxDurationMinutes);
@@ -69,26 +79,31 @@ export class SpaceManagementService {
       await m.query(`UPDATE spaces SET ${columns.map(([c], i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [spaceId, ...columns.map(([, v]) => v)]);
       await recordAudit(m, { actorId: actor.id, action: 'space.updated', subjectType: 'space', subjectId: spaceId, data: { fields: Object.keys(input) } });
     });
-    return this.spaces.detail(actor, spaceId);
+    return managedDetail(this.db, this.spaces, actor, spaceId);
   }
 
   /** Publishing needs something to book and hours to book it in. */
-  async setPublished(actor: Actor, spaceId: string, published: boolean): Promise<SpaceDetail> {
+  async setPublished(actor: Actor, spaceId: string, published: boolean): Promise<ManagedSpaceDetail> {
     await this.db.transaction(async (m) => {
-      await loadManagedSpace(m, actor, spaceId, true);
-      if (published) {
-        const [{ resources, hours, status }] = (await m.query(
-          `SELECT (SELECT count(*)::int FROM resources WHERE space_id = $1 AND active) AS resources, (SELECT count(*)::int FROM opening_hours WHERE space_id = $1) AS hours,
-                  (SELECT o.status FROM spaces s JOIN organizations o ON o.id = s.organization_id WHERE s.id = $1) AS status`,
-          [spaceId],
-        )) as [{ resources: number; hours: number; status: string }];
-        const missing = [...(resources ? [] : ['resources']), ...(hours ? [] : ['openingHours']), ...(status === 'active' ? [] : ['activeOrganization'])];
-        if (missing.length) throw new DomainError('rule_violation', 'The space needs active resources and opening hours before it can be published', { missing });
-      }
+      const space = await loadManagedSpace(m, actor, spaceId, true);
+      if (published) await this.checkPublishable(m, spaceId);
+      // A repeated click changes nothing, so the log gets no second entry.
+      if (space.published === published) return;
       await m.query(`UPDATE spaces SET published = $2, updated_at = now() WHERE id = $1`, [spaceId, published]);
       await recordAudit(m, { actorId: actor.id, action: published ? 'space.published' : 'space.unpublished', subjectType: 'space', subjectId: spaceId });
     });
-    return this.spaces.detail(actor, spaceId);
+    return managedDetail(this.db, this.spaces, actor, spaceId);
+  }
+
+  private async checkPublishable(m: EntityManager, spaceId: string): Promise<void> {
+    const [{ resources, hours, status }] = (await m.query(
+      `SELECT (SELECT count(*)::int FROM resources WHERE space_id = s.id AND parent_id IS NULL AND active) AS resources,
+              (SELECT count(*)::int FROM opening_hours WHERE space_id = s.id) AS hours, o.status
+         FROM spaces s JOIN organizations o ON o.id = s.organization_id WHERE s.id = $1`,
+      [spaceId],
+    )) as [{ resources: number; hours: number; status: string }];
+    const missing = [...(resources ? [] : ['resources']), ...(hours ? [] : ['openingHours']), ...(status === 'active' ? [] : ['activeOrganization'])];
+    if (missing.length) throw new DomainError('rule_violation', 'Before it can be published, the space needs a desk or room in service, opening hours and an active organization', { missing });
   }
 
   private checkDurations(min: number, max: number): void {
