@@ -62,7 +62,7 @@ export class BookingDecisions {
         await m.query(`UPDATE bookings SET status = $2, decision_reason = coalesce($3, decision_reason), sequence = sequence + 1, updated_at = now() WHERE id = $1 RETURNING sequence`, [row.id, to, reason]),
       ) as [{ sequence: number }];
       if (!holdsSlot(to)) await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = $1`, [row.id]);
-      await enqueueBookingMail(m, row.id, to, sequence);
+      await enqueueBookingMail(m, { id: row.id, seriesId: row.series_id }, to, sequence);
       await recordAudit(m, { actorId: actor.id, action: `booking.${to}`, subjectType: 'booking', subjectId: row.id, data: { from: locked.status, reason } });
     });
     return presentBooking((await loadBookingRow(this.db, row.id))!);

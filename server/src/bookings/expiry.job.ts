@@ -9,16 +9,16 @@ import { enqueueBookingMail } from './booking-mail-jobs';
  */
 export async function expirePendingBookings(db: DataSource): Promise<number> {
   return db.transaction(async (m) => {
-    const rows = rowsOf<{ id: string; sequence: number }>(await m.query(
+    const rows = rowsOf<{ id: string; sequence: number; series_id: string | null }>(await m.query(
       `WITH due AS (SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT 500 FOR UPDATE SKIP LOCKED)
-       UPDATE bookings b SET status = 'expired', sequence = sequence + 1, updated_at = now() FROM due WHERE b.id = due.id RETURNING b.id, b.sequence`,
+       UPDATE bookings b SET status = 'expired', sequence = sequence + 1, updated_at = now() FROM due WHERE b.id = due.id RETURNING b.id, b.sequence, b.series_id`,
     ));
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.id);
     await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ids]);
     for (const row of rows) {
       await recordAudit(m, { actorId: undefined, action: 'booking.expired', subjectType: 'booking', subjectId: row.id });
-      await enqueueBookingMail(m, row.id, 'expired', row.sequence);
+      await enqueueBookingMail(m, { id: row.id, seriesId: row.series_id }, 'expired', row.sequence);
     }
     return ids.length;
   });

@@ -14,6 +14,23 @@ export interface IcsBooking {
   location: { address: string; lat: number; lon: number };
   organizer: { name: string; email: string };
   attendee: { name: string; email: string };
+  /** A series: one event with its RRULE, the dates not (or no longer) booked as EXDATEs. */
+  recurrence?: { rrule: string; exdates: DateTime[] };
+}
+
+const icsLocal = (t: DateTime, zone: string) => t.setZone(zone).toFormat("yyyyMMdd'T'HHmmss");
+
+/**
+ * With a DTSTART in a zone, RFC 5545 wants UNTIL as a UTC date-time; a rule ending on a date
+ * (UNTIL=20270630) becomes the end of that local day.
+ */
+function rruleLines(recurrence: NonNullable<IcsBooking['recurrence']>, zone: string): string {
+  const rule = recurrence.rrule.replace(/UNTIL=(\d{8})(?![T\d])/, (_, date: string) => {
+    const end = DateTime.fromFormat(date, 'yyyyMMdd', { zone }).endOf('day').toUTC();
+    return `UNTIL=${end.toFormat("yyyyMMdd'T'HHmmss'Z'")}`;
+  });
+  const exdates = recurrence.exdates.length ? [`EXDATE;TZID=${zone}:${recurrence.exdates.map((d) => icsLocal(d, zone)).join(',')}`] : [];
+  return [`RRULE:${rule}`, ...exdates].join('\r\n');
 }
 
 /**
@@ -38,6 +55,7 @@ export function bookingIcs(booking: IcsBooking, domain: string): string {
     description: booking.description,
     location: { title: booking.location.address, geo: { lat: booking.location.lat, lon: booking.location.lon } },
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    ...(booking.recurrence ? { repeating: rruleLines(booking.recurrence, booking.zone) } : {}),
   });
   event.organizer(booking.organizer);
   event.createAttendee({ ...booking.attendee, rsvp: false });

@@ -5,6 +5,7 @@ import { purgeExpiredKeys } from '../bookings/idempotency';
 import { bookingMailHandlers } from '../notifications/booking-mails';
 import type { Mailer } from '../notifications/mailer';
 import { deliverDue } from '../notifications/outbox';
+import { seriesMailHandlers } from '../notifications/series-mails';
 import { startScheduler, type ScheduledJob } from './scheduler';
 
 export function maintenanceJobs(db: DataSource): ScheduledJob[] {
@@ -16,7 +17,8 @@ export function maintenanceJobs(db: DataSource): ScheduledJob[] {
 
 /** The worker: mails every few seconds, housekeeping every minute; safe to run on several workers. */
 export function startWorker(deps: { db: DataSource; mailer: Mailer; publicUrl: string; mailFrom: string; log: Logger }): { stop(): Promise<void> } {
-  const handlers = bookingMailHandlers({ db: deps.db, mailer: deps.mailer, publicUrl: deps.publicUrl, fromAddress: deps.mailFrom });
+  const mailDeps = { db: deps.db, mailer: deps.mailer, publicUrl: deps.publicUrl, fromAddress: deps.mailFrom };
+  const handlers = { ...bookingMailHandlers(mailDeps), ...seriesMailHandlers(mailDeps) };
   const mail = startScheduler([{ name: 'deliver-outbox', run: () => deliverDue(deps.db, handlers, deps.log) }], deps.log, 2_000);
   const housekeeping = startScheduler(maintenanceJobs(deps.db), deps.log);
   return {

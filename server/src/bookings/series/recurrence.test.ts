@@ -19,8 +19,10 @@ describe('expandSeries', () => {
   });
 
   it('handles every n weeks, several weekdays, until a date, exdates and overnight events', () => {
+    // UNTIL as a date includes that day, as in the calendar file the booker gets.
     expect(starts(expandSeries({ rrule: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=20261201', start: at('2026-11-03T18:00:00+01:00'), end: at('2026-11-03T19:00:00+01:00'), zone, exdates: ['2026-11-17'] }))).toEqual([
       '2026-11-03T18:00:00+01:00',
+      '2026-12-01T18:00:00+01:00',
     ]);
     expect(starts(expandSeries({ rrule: 'FREQ=WEEKLY;COUNT=4;BYDAY=TU,TH', start: at('2026-11-03T18:00:00+01:00'), end: at('2026-11-03T19:00:00+01:00'), zone, exdates: [] }))).toEqual([
       '2026-11-03T18:00:00+01:00',

@@ -21,11 +21,16 @@ function parseRule(text: string): ReturnType<typeof RRule.parseString> {
   for (const name of parts.keys()) if (!ALLOWED_PARTS.has(name)) throw invalid(`${name} is not supported`);
   if (parts.get('FREQ') !== 'WEEKLY') throw invalid('only weekly series');
   if (!parts.has('COUNT') && !parts.has('UNTIL')) throw invalid('a COUNT or an UNTIL is needed');
+  let options: ReturnType<typeof RRule.parseString>;
   try {
-    return RRule.parseString(body);
+    options = RRule.parseString(body);
   } catch {
     throw invalid('cannot be read');
   }
+  // A date as UNTIL includes that whole day, as it does in the calendar file we send.
+  const untilDate = /UNTIL=(\d{4})(\d{2})(\d{2})(?![T\d])/.exec(body);
+  if (untilDate) options.until = new Date(Date.UTC(Number(untilDate[1]), Number(untilDate[2]) - 1, Number(untilDate[3]), 23, 59, 59));
+  return options;
 }
 
 /**

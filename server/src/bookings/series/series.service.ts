@@ -11,7 +11,7 @@ import { loadClaims } from '../../spaces/space-calendar.repository';
 import { checkBookingRules } from '../booking-rules';
 import { isBookable, leafUnitsOf, loadBookableSpace, type BookableSpace } from '../booking-space.repository';
 import { insertBooking, unlessTaken } from '../booking-writer';
-import { enqueueBookingMail } from '../booking-mail-jobs';
+import { enqueueSeriesMail } from '../booking-mail-jobs';
 import { BOOKING_SELECT, presentBooking, type BookingRow } from '../bookings.presenter';
 import { priceOf } from '../pricing';
 import { expandSeries, type OccurrenceTime } from './recurrence';
@@ -80,6 +80,7 @@ export class SeriesService {
         } else skipped.push(describe({ ...occurrence, status: 'conflict' }));
       }
       if (!created.length) throw new DomainError('booking_conflict', 'No date of the series is free', { skipped });
+      await enqueueSeriesMail(m, series.id, 'created', 'initial');
       await recordAudit(m, { actorId: actor.id, action: 'series.created', subjectType: 'series', subjectId: series.id, data: { created: created.length, skipped: skipped.length } });
       const rows = (await qr.query(`${BOOKING_SELECT} WHERE b.id = ANY($1::uuid[]) ORDER BY lower(b.period)`, [created])) as BookingRow[];
       return {
@@ -107,7 +108,7 @@ export class SeriesService {
         [seriesId, cutoff, reason ?? null],
       ));
       const ids = ended.map((r) => r.id);
-      for (const booking of ended) await enqueueBookingMail(m, booking.id, 'cancelled', booking.sequence);
+      if (ended.length) await enqueueSeriesMail(m, seriesId, 'updated', `rest:${cutoff}`);
       await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ids]);
       await recordAudit(m, { actorId: actor.id, action: 'series.cancelled', subjectType: 'series', subjectId: seriesId, data: { from: cutoff, bookings: ids.length, reason } });
       const rows = (await m.query(`${BOOKING_SELECT} WHERE b.id = ANY($1::uuid[]) ORDER BY lower(b.period)`, [ids])) as BookingRow[];
