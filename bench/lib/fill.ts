@@ -5,11 +5,10 @@ export interface Scale {
   spaces: number;
   /** Desks per coworking space; 30 % of spaces are coworking. */
   desksPerCoworking: number;
-  /** A unit is booked on a day when hash % bookingModulo = 0; 18 gives about 1,000,000 bookings a year at full scale. */
+  /** A unit is booked on a day when hash % bookingModulo = 0. */
   bookingModulo: number;
 }
 
-export const FULL_SCALE: Scale = { spaces: 5_000, desksPerCoworking: 28, bookingModulo: 18 };
 export const QUICK_SCALE: Scale = { spaces: 500, desksPerCoworking: 28, bookingModulo: 18 };
 
 /**

@@ -1,50 +1,84 @@
-import { DateTime } from 'luxon';
 import { startAppServer } from '../lib/app-server';
-import { databaseUrlOf, openBenchDatabase, timed } from '../lib/bench-db';
-import { fill, FULL_SCALE, QUICK_SCALE } from '../lib/fill';
-import { load, printTable } from '../lib/load';
+import { load, printTable, type LoadResult } from '../lib/load';
+import { startApp } from './app';
+import { openBenchDatabase } from './database';
+import { explainSearch } from './explain';
+import { fill, FULL_SCALE, QUICK_SCALE } from './fill';
+import { availabilityRequest, EXAMPLE_SEARCH, machine, searchRequest } from './workload';
 
 /*
- * Search and availability under load: 5,000 spaces, ~50,000 resources and ~1,000,000 bookings
- * of 2026, then GET /api/spaces (one day, near, kind) and GET /api/spaces/:id/availability (a
- * week) at 50 connections. `--quick` shrinks data and time for a smoke run.
+ * npm run bench:search [-- --quick] [--explain] [--server-process] [--reuse]
+ * Fills landraeume_bench with 5,000 spaces, ~50,000 resources and ~1,000,000 bookings of 2026,
+ * then loads GET /api/spaces (one day, near, kind) and GET /api/spaces/:id/availability (a week):
+ * first one connection (the service time), then 50 connections (the target's load). The app
+ * runs in this process unless --server-process starts `main.ts` in a process of its own, so the
+ * load generator does not share its event loop. --reuse keeps the database an earlier run of the
+ * same scale filled (to try an index or a query change without filling again).
  */
 const quick = process.argv.includes('--quick');
+const printPlan = process.argv.includes('--explain');
+const serverProcess = process.argv.includes('--server-process');
+const reuse = process.argv.includes('--reuse');
 const seconds = quick ? 5 : 30;
-const database = await openBenchDatabase('search');
+const baselineSeconds = quick ? 2 : 5;
+const TARGET = { search: 50, availability: 20 };
+
+const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+console.log(`machine: ${await machine()}`);
+const scale = quick ? QUICK_SCALE : FULL_SCALE;
+const database = await openBenchDatabase({ reuse });
 try {
-  const counts = await timed('fill', () => fill(database.dataSource, quick ? QUICK_SCALE : FULL_SCALE));
-  console.log(counts);
-  const ids = ((await database.dataSource.query(`SELECT id FROM spaces`)) as { id: string }[]).map((r) => r.id);
-  const server = await startAppServer(databaseUrlOf(database));
-  const random = (n: number) => Math.floor(Math.random() * n);
-  const dayOf2026 = () => DateTime.fromISO('2026-01-05', { zone: 'Europe/Berlin' }).plus({ days: random(350) });
+  console.log(`database: ${database.description}, ${quick ? 'quick' : 'full'} scale`);
+  if (database.reused) {
+    const [{ spaces }] = (await database.dataSource.query(`SELECT count(*)::int AS spaces FROM spaces`)) as [{ spaces: number }];
+    if (spaces !== scale.spaces) throw new Error(`--reuse: the kept database has ${spaces} spaces, this scale wants ${scale.spaces}; run once without --reuse`);
+    await database.dataSource.query('ANALYZE');
+    console.log(`reused the database of an earlier run (${spaces.toLocaleString('en')} spaces)`);
+  } else {
+    const fillStarted = performance.now();
+    const counts = await fill(database.dataSource, scale);
+    console.log(`filled in ${elapsed(fillStarted)}:`, Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', '));
+  }
+
+  const plan = await explainSearch(database.dataSource, EXAMPLE_SEARCH);
+  console.log(`\nEXPLAIN ANALYZE /api/spaces?${EXAMPLE_SEARCH}: execution ${plan.executionMs.toFixed(1)} ms, planning ${plan.planningMs.toFixed(1)} ms; most time of their own:`);
+  console.log(`  by part: ${plan.parts.map(([part, ms]) => `${part} ${ms.toFixed(1)} ms`).join(', ')}`);
+  for (const h of plan.hotspots) console.log(`  ${h.ms.toFixed(1).padStart(7)} ms  ${h.node} (${h.rows.toLocaleString('en')} rows, ${h.loops} loops)`);
+  if (printPlan) console.log(`\n${plan.text}`);
+
+  const ids = ((await database.dataSource.query(`SELECT id FROM spaces WHERE published ORDER BY id`)) as { id: string }[]).map((r) => r.id);
+  const app = serverProcess ? await startAppServer(database.url) : await startApp(database.url);
+  console.log(`app: ${serverProcess ? 'main.ts in a process of its own' : 'in this process, beside the load generator'}`);
   try {
-    const search = await load({
-      label: 'GET /api/spaces (day, near 15 km, kind)',
-      url: server.url,
-      connections: 50,
-      seconds,
-      next: () => {
-        const lat = (51.72 + Math.random() * 0.3).toFixed(4);
-        const lon = (7.12 + Math.random() * 0.5).toFixed(4);
-        const kind = Math.random() < 0.5 ? 'coworking' : 'meeting_room';
-        return { path: `/api/spaces?date=${dayOf2026().toISODate()}&near=${lat},${lon}&radiusKm=15&kind=${kind}` };
-      },
-    });
-    const availability = await load({
-      label: 'GET /api/spaces/:id/availability (a week)',
-      url: server.url,
-      connections: 50,
-      seconds,
-      next: () => {
-        const from = dayOf2026();
-        return { path: `/api/spaces/${ids[random(ids.length)]}/availability?from=${encodeURIComponent(from.toISO()!)}&to=${encodeURIComponent(from.plus({ days: 7 }).toISO()!)}` };
-      },
-    });
-    printTable([search, availability]);
+    const availability = availabilityRequest(ids);
+    const example = (await (await fetch(`${app.url}/api/spaces?${EXAMPLE_SEARCH}`)).json()) as { total: number; items: { distanceKm: number | null }[] };
+    console.log(`\nsanity: the example search finds ${example.total} spaces with a free desk (first ${example.items[0]?.distanceKm} km away)`);
+
+    // Warm up JIT, pools and caches; not measured.
+    for (const next of [searchRequest, availability]) await load({ label: 'warm-up', url: app.url, connections: 10, seconds: quick ? 1 : 3, next });
+
+    // The ceiling of the HTTP stack alone (express, no database) on this machine, for reference.
+    const stack = await load({ label: 'GET /healthz (no database), 50 connections', url: app.url, connections: 50, seconds: baselineSeconds, next: () => ({ path: '/healthz' }) });
+    const rows: LoadResult[] = [stack];
+    const saturated: LoadResult[] = [];
+    const endpoints = [
+      { label: 'GET /api/spaces (day, near 15 km, kind)', next: searchRequest },
+      { label: 'GET /api/spaces/:id/availability (a week)', next: availability },
+    ];
+    for (const { label, next } of endpoints) {
+      rows.push(await load({ label: `${label}, 1 connection`, url: app.url, connections: 1, seconds: baselineSeconds, next }));
+      const full = await load({ label: `${label}, 50 connections`, url: app.url, connections: 50, seconds, next });
+      rows.push(full);
+      saturated.push(full);
+    }
+    printTable(rows);
+    console.log();
+    for (const [r, target] of [[saturated[0], TARGET.search], [saturated[1], TARGET.availability]] as const) {
+      console.log(`${r?.label}: p95 ${r?.p95.toFixed(1)} ms (target < ${target} ms): ${r && r.p95 < target ? 'met' : 'MISSED'}`);
+    }
   } finally {
-    await server.close();
+    await app.close();
   }
 } finally {
   await database.close();
