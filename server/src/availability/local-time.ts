@@ -30,8 +30,37 @@ export function toMillis(instant: Instant, what: string): number {
   return dt.toMillis();
 }
 
+const QUARTER_HOUR = 15 * MINUTE;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's UTC offset in minutes at an instant. Asking Intl for it is most of the engine's
+ * time, and the answer only changes at transitions, which in every zone in use fall on a whole
+ * quarter hour: one lookup per zone and quarter hour serves every instant in it.
+ */
+function offsetAt(zone: IANAZone, ms: number): number {
+  let cache = offsetCache.get(zone.name);
+  if (!cache) offsetCache.set(zone.name, (cache = new Map()));
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    if (cache.size > 200_000) cache.clear();
+    offset = zone.offset(bucket * QUARTER_HOUR);
+    cache.set(bucket, offset);
+  }
+  return offset;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** ISO 8601 with the local offset, as luxon's toISO({ suppressMilliseconds: true }) writes it. */
 export function toIso(ms: number, zone: IANAZone): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+  const offset = offsetAt(zone, ms);
+  const wall = new Date(ms + offset * MINUTE).toISOString();
+  const millis = ms % 1000 === 0 ? '' : wall.slice(19, 23);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${wall.slice(0, 19)}${millis}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 export function parseLocalDate(text: string): DayNumber {
@@ -55,7 +84,7 @@ export function isoWeekday(day: DayNumber): number {
 
 /** The instant's local clock reading, as epoch millis of the same wall time in UTC. */
 function reading(ms: number, zone: IANAZone): number {
-  return ms + zone.offset(ms) * MINUTE;
+  return ms + offsetAt(zone, ms) * MINUTE;
 }
 
 export function localDayOf(ms: number, zone: IANAZone): DayNumber {
@@ -81,7 +110,7 @@ export function localMinuteOfDay(ms: number, zone: IANAZone): number {
  */
 export function wallToInstant(day: DayNumber, minute: number, zone: IANAZone): number {
   const wall = day * DAY + minute * MINUTE;
-  const offsets = [...new Set([zone.offset(wall - DAY), zone.offset(wall), zone.offset(wall + DAY)])];
+  const offsets = [...new Set([offsetAt(zone, wall - DAY), offsetAt(zone, wall), offsetAt(zone, wall + DAY)])];
   const exact = offsets.map((o) => wall - o * MINUTE).filter((ms) => reading(ms, zone) === wall);
   if (exact.length > 0) return Math.min(...exact);
   // In a gap the clock jumps over `wall` between these two bounds; find the jump.

@@ -1,0 +1,26 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { localMinuteOfDay, toIso, zoneNamed } from './local-time';
+
+const ZONES = ['Europe/Berlin', 'America/St_Johns', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'];
+// 2026 around both Berlin transitions, plus anywhere in 2000–2040.
+const instants = fc.oneof(
+  fc.integer({ min: Date.UTC(2026, 2, 28), max: Date.UTC(2026, 2, 30) }),
+  fc.integer({ min: Date.UTC(2026, 9, 24), max: Date.UTC(2026, 9, 26) }),
+  fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+);
+
+describe('cached zone offsets', () => {
+  it('write the same ISO text as luxon, milliseconds and odd offsets included', () => {
+    fc.assert(
+      fc.property(instants, fc.constantFrom(...ZONES), (ms, name) => {
+        const zone = zoneNamed(name);
+        expect(toIso(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }));
+        const local = DateTime.fromMillis(ms, { zone: name });
+        expect(localMinuteOfDay(ms, zone)).toBe(local.hour * 60 + local.minute);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
