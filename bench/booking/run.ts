@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { createUser } from '../../server/src/db/testing/fixtures';
 import { sessionCookie } from '../../server/src/db/testing/personas';
 import { BENCH_SESSION_SECRET, startAppServer } from '../lib/app-server';
-import { databaseUrlOf, openBenchDatabase, timed } from '../lib/bench-db';
+import { openBenchDatabase } from '../lib/bench-database';
 import { fill, QUICK_SCALE } from '../lib/fill';
 import { load, percentileOf, printTable } from '../lib/load';
 import { sqlCeiling } from './sql-ceiling';
@@ -14,14 +14,16 @@ import { sqlCeiling } from './sql-ceiling';
  */
 const quick = process.argv.includes('--quick');
 const seconds = quick ? 5 : 30;
-const database = await openBenchDatabase('booking');
+const database = await openBenchDatabase({ name: 'landraeume_bench_booking' });
 try {
-  await timed('fill', () => fill(database.dataSource, QUICK_SCALE));
+  const fillStarted = performance.now();
+  await fill(database.dataSource, QUICK_SCALE);
+  console.log(`fill: ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
   const db = database.dataSource;
   const desks = (await db.query(`SELECT r.space_id, r.id FROM resources r WHERE r.kind = 'desk' ORDER BY r.id`)) as { space_id: string; id: string }[];
   const booker = await createUser(db);
   const cookie = await sessionCookie(db, booker.id, BENCH_SESSION_SECRET);
-  const server = await startAppServer(databaseUrlOf(database));
+  const server = await startAppServer(database.url);
   const firstDay = DateTime.fromISO('2027-01-04', { zone: 'Europe/Berlin' });
   // Slot n: desk n mod D, hour 7..20, day after day, so no two requests ever compete.
   const slot = (n: number, from: DateTime) => {
@@ -34,7 +36,7 @@ try {
   try {
     let n = 0;
     const api = await load({ label: 'POST /api/bookings, distinct free slots', url: server.url, connections: 64, seconds, next: () => ({ method: 'POST', path: '/api/bookings', headers, body: JSON.stringify(slot(n++, firstDay)) }) });
-    const ceiling = await sqlCeiling(databaseUrlOf(database), 64, seconds, (i) => slot(i, firstDay.plus({ years: 1 })));
+    const ceiling = await sqlCeiling(database.url, 64, seconds, (i) => slot(i, firstDay.plus({ years: 1 })));
 
     const [space] = (await db.query(
       `INSERT INTO spaces (organization_id, kind, name, slug, street, postcode, town, municipality, lat, lon, capacity, published, horizon_days)

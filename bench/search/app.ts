@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../server/src/app';
 import { createDataSource } from '../../server/src/db/data-source';
-import { silent } from './database';
+import { silent } from '../lib/bench-database';
 
 export interface RunningApp {
   url: string;

@@ -1,7 +1,7 @@
 import { startAppServer } from '../lib/app-server';
 import { load, printTable, type LoadResult } from '../lib/load';
 import { startApp } from './app';
-import { openBenchDatabase } from './database';
+import { openBenchDatabase } from '../lib/bench-database';
 import { explainSearch } from './explain';
 import { fill, FULL_SCALE, QUICK_SCALE } from './fill';
 import { availabilityRequest, EXAMPLE_SEARCH, machine, searchRequest } from './workload';

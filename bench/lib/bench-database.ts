@@ -8,7 +8,6 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/d
 import { adminQuery, databaseUrl } from '../../server/src/db/testing/pg-admin';
 
 export const silent = pino({ level: 'silent' });
-export const BENCH_DATABASE = 'landraeume_bench';
 
 export interface BenchDatabase {
   /** Where the benchmark's own database lives. */
@@ -23,12 +22,14 @@ export interface BenchDatabase {
 }
 
 /**
- * A fresh, migrated database `landraeume_bench`, an old one of that name dropped first: on the
- * server BENCH_DATABASE_URL names (any database on it serves as the admin connection), or else on
- * an embedded PostgreSQL under var/bench-pg. Never the app's own database. With `reuse`, an
- * existing landraeume_bench is kept (new migrations still run) to measure again without filling.
+ * A fresh, migrated database of the benchmark's own (`landraeume_bench` by default), an old one of
+ * that name dropped first: on the server BENCH_DATABASE_URL names (any database on it serves as
+ * the admin connection), or else on an embedded PostgreSQL under var/bench-pg. Never the app's own
+ * database. With `reuse`, an existing one is kept (new migrations still run) to measure again
+ * without filling.
  */
-export async function openBenchDatabase(options: { reuse?: boolean } = {}): Promise<BenchDatabase> {
+export async function openBenchDatabase(options: { name?: string; reuse?: boolean } = {}): Promise<BenchDatabase> {
+  const name = options.name ?? 'landraeume_bench';
   let embedded: EmbeddedDatabase | undefined;
   let adminUrl = process.env.BENCH_DATABASE_URL;
   if (!adminUrl) {
@@ -36,12 +37,12 @@ export async function openBenchDatabase(options: { reuse?: boolean } = {}): Prom
     adminUrl = embedded.url;
   }
   try {
-    const reused = options.reuse === true && (await exists(adminUrl));
+    const reused = options.reuse === true && (await exists(adminUrl, name));
     if (!reused) {
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-      await adminQuery(adminUrl, `CREATE DATABASE ${BENCH_DATABASE}`);
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
     }
-    const url = databaseUrl(adminUrl, BENCH_DATABASE);
+    const url = databaseUrl(adminUrl, name);
     const dataSource = createDataSource(url, { poolSize: 4, applicationName: 'landraeume-bench' });
     await dataSource.initialize();
     await runMigrations(dataSource, silent);
@@ -63,11 +64,11 @@ export async function openBenchDatabase(options: { reuse?: boolean } = {}): Prom
   }
 }
 
-async function exists(adminUrl: string): Promise<boolean> {
+async function exists(adminUrl: string, name: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    return (await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [BENCH_DATABASE])).rowCount === 1;
+    return (await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1;
   } finally {
     await client.end();
   }
