@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { MUNICIPALITIES, type SpaceListQuery } from '@landraeume/shared';
 import { DomainError } from '../http/errors';
 import { nrwHolidays } from './holidays';
+import { deskCountColumn } from './spaces.presenter';
 
 const ZONE = 'Europe/Berlin';
 const KM_PER_DEGREE_LATITUDE = 111.32;
@@ -78,7 +79,7 @@ export function buildSearchSql(query: SpaceListQuery): SearchSql {
     SELECT s.*, o.name AS provider_name, ${distance} AS distance_km
       FROM spaces s JOIN organizations o ON o.id = s.organization_id
      WHERE ${where.join(' AND ')}`;
-  const deskCount = `(SELECT count(*)::int FROM resources r WHERE r.space_id = c.id AND r.kind = 'desk' AND r.active) AS desk_count`;
+  const deskCount = deskCountColumn('c');
 
   if (!window) {
     return {

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../accounts/actor';
 import { canManageSpacesOf } from '../accounts/policy';
 import { notFound } from '../http/errors';
-import type { SpaceSummaryRow } from './spaces.presenter';
+import { deskCountColumn, type SpaceSummaryRow } from './spaces.presenter';
 
 export interface SpaceRow extends SpaceSummaryRow {
   description: string;
@@ -30,7 +30,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export async function loadVisibleSpace(db: DataSource, actor: Actor | undefined, ref: string): Promise<SpaceRow> {
   const [row] = (await db.query(
     `SELECT s.*, o.name AS provider_name, o.kind AS organization_kind, o.status AS organization_status, NULL::double precision AS distance_km, NULL::int AS free_units,
-            (SELECT count(*)::int FROM resources r WHERE r.space_id = s.id AND r.kind = 'desk' AND r.active) AS desk_count
+            ${deskCountColumn('s')}
        FROM spaces s JOIN organizations o ON o.id = s.organization_id
       WHERE ${UUID.test(ref) ? 's.id = $1::uuid' : 's.slug = $1'}`,
     [ref],

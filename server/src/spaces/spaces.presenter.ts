@@ -25,6 +25,9 @@ export interface SpaceSummaryRow {
   free_units: number | null;
 }
 
+/** The `desk_count` column a summary row needs, for a query that calls the space `alias`. */
+export const deskCountColumn = (alias: string) => `(SELECT count(*)::int FROM resources r WHERE r.space_id = ${alias}.id AND r.kind = 'desk' AND r.active) AS desk_count`;
+
 export function presentSpaceSummary(row: SpaceSummaryRow): SpaceSummary {
   return {
     id: row.id,
