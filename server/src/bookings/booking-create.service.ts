@@ -6,7 +6,7 @@ import { freeResourcesFor } from '../availability/availability';
 import { DomainError } from '../http/errors';
 import { loadClaims } from '../spaces/space-calendar.repository';
 import { checkBookingRules, wholeDayPeriod, type RequestedPeriod } from './booking-rules';
-import { isBookable, leafUnitsOf, loadBookableSpace, localDay, type BookableSpace } from './booking-space.repository';
+import { isBookable, leafUnitsOf, loadBookableSpace, localDay, requireBookable, resourceRequired, type BookableSpace } from './booking-space.repository';
 import { BOOKING_SELECT, presentBooking, type BookingRow } from './bookings.presenter';
 import { insertBooking, unlessTaken } from './booking-writer';
 import { claimKey, requestHash, storeAnswer } from './idempotency';
@@ -135,16 +135,12 @@ export class BookingCreateService {
 
   /** A named resource, or every bookable desk ("any desk"), or the room of a one-room space. */
   private candidatesFor(space: BookableSpace, resourceId: string | undefined): string[] {
-    if (resourceId) {
-      const resource = space.resources.find((r) => r.id === resourceId);
-      if (!resource || !isBookable(space.resources, resource)) throw new DomainError('resource_unavailable', 'This desk or room cannot be booked');
-      return [resourceId];
-    }
+    if (resourceId) return [requireBookable(space, resourceId)];
     const desks = space.resources.filter((r) => r.kind === 'desk' && isBookable(space.resources, r)).map((r) => r.id);
     if (desks.length) return desks;
     const rooms = space.resources.filter((r) => r.kind === 'room' && r.parentId === null && r.active);
     if (rooms.length === 1) return [rooms[0]!.id];
-    throw new DomainError('invalid_input', 'Please choose a resource', { issues: [{ path: 'resourceId', message: 'resource.required' }] });
+    throw resourceRequired();
   }
 
   /** For "any desk": desks free right now first, in random order so parallel requests spread out. */

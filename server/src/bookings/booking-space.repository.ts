@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Queryable } from '../db/queryable';
 import type { ClosureDto, OpeningIntervalDto, Resource } from '@landraeume/shared';
 import type { IsoWeekday } from '../availability/availability.types';
-import { notFound } from '../http/errors';
+import { DomainError, notFound } from '../http/errors';
 import { nrwHolidays } from '../spaces/holidays';
 import { CLOSURE_JSON, OPENING_JSON, RESOURCE_JSON } from '../spaces/space-calendar.repository';
 import type { OpenCalendar, SpaceRules } from './booking-rules';
@@ -87,6 +87,16 @@ export function leafUnitsOf(resources: Resource[], resourceId: string): string[]
   const parts = resources.filter((r) => r.parentId === resourceId && r.active).map((r) => r.id);
   return (parts.length ? parts : [resourceId]).sort();
 }
+
+/** The named resource of the space, refused unless it can be booked. */
+export function requireBookable(space: BookableSpace, resourceId: string): string {
+  const resource = space.resources.find((r) => r.id === resourceId);
+  if (!resource || !isBookable(space.resources, resource)) throw new DomainError('resource_unavailable', 'This desk or room cannot be booked');
+  return resourceId;
+}
+
+/** Where the space leaves no choice to the server, the booker has to name the desk or room. */
+export const resourceRequired = () => new DomainError('invalid_input', 'Please choose a resource', { issues: [{ path: 'resourceId', message: 'resource.required' }] });
 
 /** Bookable means active, and not a part of a disabled whole. */
 export function isBookable(resources: Resource[], resource: Resource): boolean {

@@ -35,6 +35,7 @@ function jobsFor(booking: NewBooking): { kinds: string[]; events: string[] } {
  */
 export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promise<string> {
   const { start, end, wholeDay } = booking.period;
+  const jobs = jobsFor(booking);
   // One statement, one round trip. It first locks the units in id order: two transactions
   // inserting overlapping claims at the same instant could otherwise each wait for the other
   // inside the exclusion check (a deadlock PostgreSQL breaks only after a second); the locks
@@ -66,8 +67,8 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
       wholeDay, booking.purpose, booking.attendees, booking.priceCents, booking.seriesId ?? null, booking.pendingExpiryHours, booking.units,
       booking.pending ? 'booking.requested' : 'booking.confirmed',
       JSON.stringify({ spaceId: booking.spaceId, resourceId: booking.resourceId, ...(booking.seriesId ? { seriesId: booking.seriesId } : {}) }),
-      jobsFor(booking).kinds,
-      jobsFor(booking).events,
+      jobs.kinds,
+      jobs.events,
     ],
   )) as [{ id: string }];
   return row.id;

@@ -9,7 +9,7 @@ import { rowsOf } from '../../db/rows';
 import { DomainError, notFound } from '../../http/errors';
 import { loadClaims } from '../../spaces/space-calendar.repository';
 import { checkBookingRules } from '../booking-rules';
-import { isBookable, leafUnitsOf, loadBookableSpace, type BookableSpace } from '../booking-space.repository';
+import { leafUnitsOf, loadBookableSpace, requireBookable, resourceRequired, type BookableSpace } from '../booking-space.repository';
 import { insertBooking, unlessTaken } from '../booking-writer';
 import { enqueueSeriesMail } from '../booking-mail-jobs';
 import { BOOKING_SELECT, presentBooking, type BookingRow } from '../bookings.presenter';
@@ -144,13 +144,9 @@ export class SeriesService {
   }
 
   private resourceOf(space: BookableSpace, resourceId: string | undefined): string {
-    if (resourceId) {
-      const resource = space.resources.find((r) => r.id === resourceId);
-      if (!resource || !isBookable(space.resources, resource)) throw new DomainError('resource_unavailable', 'This desk or room cannot be booked');
-      return resourceId;
-    }
+    if (resourceId) return requireBookable(space, resourceId);
     const rooms = space.resources.filter((r) => r.parentId === null && r.active);
     if (rooms.length === 1) return rooms[0]!.id;
-    throw new DomainError('invalid_input', 'Please choose a resource', { issues: [{ path: 'resourceId', message: 'resource.required' }] });
+    throw resourceRequired();
   }
 }
