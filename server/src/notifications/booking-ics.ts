@@ -1,6 +1,7 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
+import type { MailAttachment } from './mailer';
 
 export interface IcsBooking {
   id: string;
@@ -60,6 +61,11 @@ export function bookingIcs(booking: IcsBooking, domain: string): string {
   event.organizer(booking.organizer);
   event.createAttendee({ ...booking.attendee, rsvp: false });
   return strictRfc5545(calendar.toString());
+}
+
+/** The event as a mail attachment whose content type names the iTIP method, as calendars expect. */
+export function calendarAttachment(filename: string, booking: IcsBooking, domain: string): MailAttachment {
+  return { filename, contentType: `text/calendar; charset=utf-8; method=${booking.status === 'cancelled' ? 'CANCEL' : 'REQUEST'}`, content: bookingIcs(booking, domain) };
 }
 
 /**

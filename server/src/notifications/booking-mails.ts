@@ -2,23 +2,15 @@ import type { Locale } from '@landraeume/shared';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { BOOKING_SELECT, type BookingRow } from '../bookings/bookings.presenter';
-import { bookingIcs } from './booking-ics';
+import { calendarAttachment } from './booking-ics';
 import { compose, FOOTER } from './compose';
 import type { Mailer } from './mailer';
+import { addressOf, greeting, icsPlaceAndPeople, myBookingsLink, type PlaceColumns } from './mail-parts';
 import type { JobHandler } from './outbox';
 
 export type BookingEvent = 'confirmed' | 'requested' | 'rejected' | 'cancelled' | 'expired';
 
-interface MailRow extends BookingRow {
-  street: string;
-  postcode: string;
-  town: string;
-  lat: number;
-  lon: number;
-  provider_name: string;
-  provider_email: string | null;
-  booker_locale: Locale;
-}
+type MailRow = BookingRow & PlaceColumns;
 
 const SUBJECTS: Record<BookingEvent, Record<Locale, string>> = {
   confirmed: { de: 'Buchung bestätigt', en: 'Booking confirmed' },
@@ -62,30 +54,26 @@ export function bookingMailHandlers(deps: { db: DataSource; mailer: Mailer; publ
       // An erased booker has nobody to write to; the job is done.
       if (!row?.booker_email || row.booker_email.endsWith('@invalid')) return;
       const locale = row.booker_locale ?? 'de';
-      const address = `${row.street}, ${row.postcode} ${row.town}`;
       const paragraphs = [
-        `${locale === 'de' ? 'Hallo' : 'Hello'} ${row.booker_name},`,
+        greeting(locale, row.booker_name),
         BODIES[event][locale],
-        `${row.space_name} (${row.resource_name}) · ${when(row, locale)} · ${address}`,
+        `${row.space_name} (${row.resource_name}) · ${when(row, locale)} · ${addressOf(row)}`,
         ...(row.decision_reason && (event === 'rejected' || event === 'cancelled') ? [`${locale === 'de' ? 'Grund' : 'Reason'}: ${row.decision_reason}`] : []),
       ];
       const ics =
         event === 'confirmed' || event === 'cancelled'
-          ? [{
-              filename: event === 'cancelled' ? 'absage.ics' : 'termin.ics',
-              contentType: `text/calendar; charset=utf-8; method=${event === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
-              content: bookingIcs(
+          ? [
+              calendarAttachment(
+                event === 'cancelled' ? 'absage.ics' : 'termin.ics',
                 {
                   id: row.id, sequence: row.sequence, status: event, start: row.starts_at, end: row.ends_at, zone: row.zone,
-                  summary: `${row.space_name} – ${row.resource_name}`, description: row.purpose, location: { address, lat: row.lat, lon: row.lon },
-                  organizer: { name: row.provider_name, email: row.provider_email ?? deps.fromAddress }, attendee: { name: row.booker_name ?? '', email: row.booker_email },
+                  summary: `${row.space_name} – ${row.resource_name}`, description: row.purpose, ...icsPlaceAndPeople(row, row.booker_email, deps.fromAddress),
                 },
                 domain,
               ),
-            }]
+            ]
           : undefined;
-      const link = { url: `${deps.publicUrl}/buchungen`, label: locale === 'de' ? 'Meine Buchungen' : 'My bookings' };
-      await deps.mailer.send(compose(row.booker_email, `${SUBJECTS[event][locale]}: ${row.space_name}`, paragraphs, link, FOOTER[locale], ics));
+      await deps.mailer.send(compose(row.booker_email, `${SUBJECTS[event][locale]}: ${row.space_name}`, paragraphs, myBookingsLink(deps.publicUrl, locale), FOOTER[locale], ics));
     },
 
     /** New requests go to the admins of the space's organization, each in their own language. */
@@ -104,7 +92,7 @@ export function bookingMailHandlers(deps: { db: DataSource; mailer: Mailer; publ
             admin.email,
             `${de ? 'Neue Anfrage' : 'New request'}: ${row.space_name}`,
             [
-              `${de ? 'Hallo' : 'Hello'} ${admin.display_name},`,
+              greeting(admin.locale, admin.display_name),
               de ? `${row.booker_name ?? 'Jemand'} fragt ${row.space_name} an:` : `${row.booker_name ?? 'Someone'} requests ${row.space_name}:`,
               `${row.resource_name} · ${when(row, admin.locale)}${row.organization_name ? ` · ${row.organization_name}` : ''}${row.purpose ? ` · ${row.purpose}` : ''}`,
               de ? 'Bitte bestätigen oder lehnen Sie die Anfrage ab, bevor sie abläuft.' : 'Please confirm or decline the request before it expires.',

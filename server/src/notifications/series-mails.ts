@@ -1,13 +1,13 @@
-import type { Locale } from '@landraeume/shared';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { expandSeries } from '../bookings/series/recurrence';
-import { bookingIcs } from './booking-ics';
+import { calendarAttachment } from './booking-ics';
 import { compose, FOOTER } from './compose';
 import type { Mailer } from './mailer';
+import { addressOf, greeting, icsPlaceAndPeople, myBookingsLink, type PlaceColumns } from './mail-parts';
 import type { JobHandler } from './outbox';
 
-interface SeriesRow {
+interface SeriesRow extends PlaceColumns {
   id: string;
   rrule: string;
   first_start: Date;
@@ -15,16 +15,7 @@ interface SeriesRow {
   purpose: string;
   space_name: string;
   zone: string;
-  street: string;
-  postcode: string;
-  town: string;
-  lat: number;
-  lon: number;
-  provider_name: string;
-  provider_email: string | null;
-  booker_name: string | null;
   booker_email: string | null;
-  booker_locale: Locale;
   resource_name: string;
   bookings: { start: string; status: string }[];
 }
@@ -62,27 +53,24 @@ export function seriesMailHandlers(deps: { db: DataSource; mailer: Mailer; publi
       const missing = occurrences.filter((o) => !active.has(o.start.toMillis()));
       const tag = locale === 'de' ? 'de-DE' : 'en-GB';
       const day = (o: { start: DateTime }) => o.start.setLocale(tag).toFormat('ccc d. LLL yyyy');
-      const address = `${row.street}, ${row.postcode} ${row.town}`;
       const paragraphs = [
-        `${locale === 'de' ? 'Hallo' : 'Hello'} ${row.booker_name},`,
+        greeting(locale, row.booker_name),
         TEXT[event][locale],
-        `${row.space_name} (${row.resource_name}) · ${first.setLocale(tag).toFormat('HH:mm')} · ${address}`,
+        `${row.space_name} (${row.resource_name}) · ${first.setLocale(tag).toFormat('HH:mm')} · ${addressOf(row)}`,
         `${locale === 'de' ? 'Gebucht' : 'Booked'} (${booked.length}): ${booked.map(day).join(', ') || '–'}`,
         ...(missing.length ? [`${locale === 'de' ? 'Nicht gebucht' : 'Not booked'} (${missing.length}): ${missing.map(day).join(', ')}`] : []),
       ];
-      const ics = bookingIcs(
+      const ics = calendarAttachment(
+        'serie.ics',
         {
           id: row.id, sequence: row.sequence, status: booked.length ? 'confirmed' : 'cancelled', start: row.first_start, end: row.first_end, zone: row.zone,
-          summary: `${row.space_name} – ${row.resource_name}`, description: row.purpose, location: { address, lat: row.lat, lon: row.lon },
-          organizer: { name: row.provider_name, email: row.provider_email ?? deps.fromAddress }, attendee: { name: row.booker_name ?? '', email: row.booker_email },
+          summary: `${row.space_name} – ${row.resource_name}`, description: row.purpose, ...icsPlaceAndPeople(row, row.booker_email, deps.fromAddress),
           recurrence: { rrule: row.rrule, exdates: missing.map((o) => o.start) },
         },
         domain,
       );
       await deps.mailer.send(
-        compose(row.booker_email, `${locale === 'de' ? 'Terminserie' : 'Series'}: ${row.space_name}`, paragraphs, { url: `${deps.publicUrl}/buchungen`, label: locale === 'de' ? 'Meine Buchungen' : 'My bookings' }, FOOTER[locale], [
-          { filename: 'serie.ics', contentType: `text/calendar; charset=utf-8; method=${booked.length ? 'REQUEST' : 'CANCEL'}`, content: ics },
-        ]),
+        compose(row.booker_email, `${locale === 'de' ? 'Terminserie' : 'Series'}: ${row.space_name}`, paragraphs, myBookingsLink(deps.publicUrl, locale), FOOTER[locale], [ics]),
       );
     },
   };

@@ -1,0 +1,30 @@
+import type { Locale } from '@landraeume/shared';
+import type { IcsBooking } from './booking-ics';
+
+/** Where and with whom: the columns every booking or series mail selects about its space and booker. */
+export interface PlaceColumns {
+  street: string;
+  postcode: string;
+  town: string;
+  lat: number;
+  lon: number;
+  provider_name: string;
+  provider_email: string | null;
+  booker_name: string | null;
+  booker_locale: Locale;
+}
+
+export const addressOf = (row: PlaceColumns) => `${row.street}, ${row.postcode} ${row.town}`;
+
+/** The calendar event's place and people; a provider without an address writes from ours. */
+export function icsPlaceAndPeople(row: PlaceColumns, bookerEmail: string, fromAddress: string): Pick<IcsBooking, 'location' | 'organizer' | 'attendee'> {
+  return {
+    location: { address: addressOf(row), lat: row.lat, lon: row.lon },
+    organizer: { name: row.provider_name, email: row.provider_email ?? fromAddress },
+    attendee: { name: row.booker_name ?? '', email: bookerEmail },
+  };
+}
+
+export const greeting = (locale: Locale, name: string | null) => `${locale === 'de' ? 'Hallo' : 'Hello'} ${name ?? ''},`;
+
+export const myBookingsLink = (publicUrl: string, locale: Locale) => ({ url: `${publicUrl}/buchungen`, label: locale === 'de' ? 'Meine Buchungen' : 'My bookings' });
