@@ -24,6 +24,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   PENDING_EXPIRY_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+  REMINDER_HOURS: z.coerce.number().int().min(0).max(168).default(24),
 });
 
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   role: 'all' | 'api' | 'worker';
   /** Unanswered room requests expire after this long and free their slot. */
   pendingExpiryHours: number;
+  /** Reminders go out this long before a booking's start; 0 sends none. */
+  reminderHours: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +78,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret
     logLevel: e.LOG_LEVEL,
     role: e.ROLE,
     pendingExpiryHours: e.PENDING_EXPIRY_HOURS,
+    reminderHours: e.REMINDER_HOURS,
   };
 }
 
