@@ -24,8 +24,22 @@ export interface SessionSetup {
  */
 export function createSessions(options: { dataSource: DataSource; secret: string; publicUrl: string; accounts: AccountService; log: Logger }): SessionSetup {
   const PgStore = connectPgSimple(session);
+  /*
+   * A rolling session is touched after the response is written. If that fails (the database
+   * just went away), express-session hands the error on once the response is out, and Express
+   * then cuts the connection before the answer's last byte. A missed touch only shortens the
+   * session's life, so it is logged and forgiven.
+   */
+  class ForgivingTouchStore extends PgStore {
+    override touch(sid: string, sess: session.SessionData, callback?: (err?: unknown) => void): void {
+      super.touch(sid, sess, (err?: unknown) => {
+        if (err) options.log.warn({ err }, 'session touch failed');
+        callback?.();
+      });
+    }
+  }
   const pool = (options.dataSource.driver as unknown as { master: pg.Pool }).master;
-  const store = new PgStore({
+  const store = new ForgivingTouchStore({
     pool,
     tableName: 'sessions',
     createTableIfMissing: false,

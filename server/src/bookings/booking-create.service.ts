@@ -68,7 +68,8 @@ export class BookingCreateService {
       await qr.commitTransaction();
       return result;
     } catch (error) {
-      if (qr.isTransactionActive) await qr.rollbackTransaction();
+      // A lost connection has ended the transaction already: its rollback fails and would hide why.
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {
       await qr.release();

@@ -104,7 +104,13 @@ function assertReachableByPostgresUser(dir: string): void {
   }
 }
 
-export async function startEmbeddedPostgres(dataDir: string, log: Logger, options: { persistent?: boolean } = {}): Promise<EmbeddedDatabase> {
+export interface EmbeddedOptions {
+  persistent?: boolean;
+  /** A fixed port, so that clients of a restarted cluster find it where it was (the fault tests). */
+  port?: number;
+}
+
+export async function startEmbeddedPostgres(dataDir: string, log: Logger, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'pg');
   const lockFile = path.join(dataDir, 'pg.owner');
   mkdirSync(dataDir, { recursive: true });
@@ -113,7 +119,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, option
   await recoverFromStaleServer(databaseDir, lockFile, log);
   accessSync(dataDir, constants.W_OK);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const pgLog = log.child({ component: 'embedded-postgres' });
   const recent: string[] = [];
   const remember = (line: string) => {

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { ErrorBody } from '@landraeume/shared';
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { DomainError } from './errors';
 import { requestLocale } from './locale';
 import { INVALID_INPUT_MESSAGE, translateIssue } from './validation-messages';
@@ -22,6 +23,8 @@ const UNAVAILABLE_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'
 
 function isDatabaseUnavailable(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
+  // TypeORM releases a transaction's runner when its connection breaks; the next query says so.
+  if (err instanceof QueryRunnerAlreadyReleasedError) return true;
   const { code, message } = err as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NET_CODES.has(code))) return true;
   return typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
