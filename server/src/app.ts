@@ -32,9 +32,16 @@ import { SpaceService } from './spaces/spaces.service';
 import { spaceManagementRoutes } from './spaces/management/management.routes';
 import { SpaceManagementService } from './spaces/management/space-management.service';
 import { SpaceSetupService } from './spaces/management/space-setup.service';
+import { CommuteService } from './contracts/commute.service';
+import { DEFAULT_COMMUTE_SETTINGS } from './contracts/commute';
+import { ContractService } from './contracts/contracts.service';
+import { contractRoutes } from './contracts/contracts.routes';
+import { MyContractsService } from './contracts/my-contracts.service';
+import { StatementService } from './contracts/statement.service';
+import { UsageService } from './contracts/usage.service';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours'>>;
+  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute'>>;
   dataSource: DataSource;
   log: Logger;
   /** The built client; absent in API-only tests. */
@@ -66,6 +73,8 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const sessions = createSessions({ dataSource: db, secret: config.sessionSecret, publicUrl: config.publicUrl, accounts, log });
 
   const spaces = new SpaceService(db);
+  const contracts = new ContractService(db);
+  const commute = config.commute ?? DEFAULT_COMMUTE_SETTINGS;
   const routes = [
     ...healthRoutes(db),
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
@@ -79,6 +88,13 @@ export function createApp(deps: AppDeps): LandraeumeApp {
       queries: new BookingQueries(db),
     }),
     ...seriesRoutes(new SeriesService(db, config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS)),
+    ...contractRoutes({
+      contracts,
+      usage: new UsageService(db, commute),
+      statements: new StatementService(db, contracts),
+      myContracts: new MyContractsService(db),
+      commute: new CommuteService(db, commute),
+    }),
   ];
 
   const app = express();
