@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_SESSION_SECRET, type TestApp } from './db/testing/test-app';
 import { createBookingClaims, TEST_PASSWORD } from './db/testing/fixtures';
+import { createContract } from './db/testing/contract-fixtures';
 import { buildWorld, invitationFor, PERSONAS, sessionCookie, tokenFor, type Persona, type World } from './db/testing/personas';
 
 /*
@@ -44,6 +45,9 @@ async function seriesInB(db: Ctx['db'], world: World): Promise<string> {
   await db.query(`UPDATE bookings SET series_id = $1 WHERE id = $2`, [series.id, booking]);
   return series.id;
 }
+
+const contractOfA = ({ world, db }: Ctx) => createContract(db, { employerId: world.orgs.employerA, spaceIds: [world.spaces.providerA] });
+const EMPLOYER_ADMINS: Persona[] = ['employerAdmin', 'platformAdmin'];
 
 const MATRIX: Record<string, Row> = {
   'GET /healthz': { allow: ALL },
@@ -119,6 +123,19 @@ const MATRIX: Record<string, Row> = {
   'POST /api/series/preview': { allow: VERIFIED, body: ({ world }) => seriesBody(world) },
   'POST /api/series': { allow: VERIFIED, body: ({ world }) => ({ ...seriesBody(world), onConflict: 'skip' }) },
   'POST /api/series/:id/cancel': { allow: ['clubMember', 'providerAdminB', 'platformAdmin'], params: async ({ world, db }) => ({ id: await seriesInB(db, world) }), body: () => ({ reason: 'Saisonende' }) },
+  'POST /api/contracts': {
+    allow: ['platformAdmin'],
+    body: ({ world }) => ({ employerId: world.orgs.employerA, name: 'Pilot', validFrom: '2026-01-01', validTo: '2027-12-31', spaceIds: [world.spaces.providerA], daysPerEmployee: 4, price: { unit: 'day', cents: 1500 } }),
+  },
+  'PATCH /api/contracts/:id': { allow: ['platformAdmin'], params: async (ctx) => ({ id: await contractOfA(ctx) }), body: () => ({ daysPerEmployee: 6 }) },
+  'GET /api/contracts/:id': { allow: EMPLOYER_ADMINS, params: async (ctx) => ({ id: await contractOfA(ctx) }) },
+  'GET /api/contracts/:id/statement': { allow: EMPLOYER_ADMINS, params: async (ctx) => ({ id: await contractOfA(ctx) }), query: () => ({ month: '2026-12' }) },
+  'GET /api/organizations/:id/contracts': { allow: EMPLOYER_ADMINS, params: ({ world }) => ({ id: world.orgs.employerA }) },
+  'GET /api/organizations/:id/usage': { allow: EMPLOYER_ADMINS, params: ({ world }) => ({ id: world.orgs.employerA }), query: () => ({ month: '2026-12' }) },
+  'PUT /api/organizations/:id/workplace': { allow: EMPLOYER_ADMINS, params: ({ world }) => ({ id: world.orgs.employerA }), body: () => ({ lat: 51.9459, lon: 7.1675 }) },
+  'GET /api/me/contracts': { allow: SIGNED_IN },
+  'GET /api/me/commute': { allow: SIGNED_IN },
+  'GET /api/admin/commute': { allow: ['platformAdmin'], query: () => ({ month: '2026-11' }) },
   'POST /api/invitations/accept': { allow: SIGNED_IN, body: async (ctx) => ({ token: await invitationFor(ctx.db, ctx.world.orgs.employerA, ownEmail(ctx)) }) },
 };
 
