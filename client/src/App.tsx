@@ -5,6 +5,7 @@ import { Layout } from './components/Layout';
 import { I18nProvider } from './i18n/i18n';
 import { AccountPage } from './pages/AccountPage';
 import { BookingsPage } from './pages/BookingsPage';
+import { EmployerPage } from './pages/employer/EmployerPage';
 import { InboxPage } from './pages/InboxPage';
 import { InvitationPage } from './pages/InvitationPage';
 import { LoginPage } from './pages/LoginPage';
@@ -40,6 +41,7 @@ export function App() {
               <Route path="/einladung" element={<InvitationPage />} />
               <Route path="/buchungen" element={<BookingsPage />} />
               <Route path="/anfragen" element={<InboxPage />} />
+              <Route path="/arbeitgeber" element={<EmployerPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

@@ -18,6 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
       await refresh();
     },
   });
+  const employs = me.data?.memberships.some((m) => m.organizationKind === 'employer' && m.role === 'admin');
   const manages = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider' || m.organizationKind === 'platform');
   return (
     <>
@@ -37,6 +38,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {me.data && (
               <li>
                 <NavLink to="/buchungen">{t('nav.bookings')}</NavLink>
+              </li>
+            )}
+            {me.data && employs && (
+              <li>
+                <NavLink to="/arbeitgeber">{t('nav.employer')}</NavLink>
               </li>
             )}
             {me.data && manages && (

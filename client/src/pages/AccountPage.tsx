@@ -33,7 +33,7 @@ export function AccountPage() {
     const form = new FormData(event.currentTarget);
     const locale = String(form.get('locale')) as 'de' | 'en';
     const postcode = String(form.get('homePostcode') ?? '').trim();
-    save.mutate({ name: String(form.get('name')), locale, homePostcode: postcode || null });
+    save.mutate({ name: String(form.get('name')), locale, homePostcode: postcode || null, shareCommute: form.get('shareCommute') === 'on' });
     setLocale(locale);
   };
   return (
@@ -52,6 +52,10 @@ export function AccountPage() {
       <form onSubmit={submit} noValidate>
         <Field label={t('form.name')} name="name" defaultValue={me.data.name} required maxLength={100} error={fields.name} />
         <Field label={t('account.postcode')} name="homePostcode" inputMode="numeric" pattern="[0-9]{5}" defaultValue={me.data.homePostcode ?? ''} error={fields.homePostcode} />
+        <div className="field checkbox">
+          <input id="shareCommute" name="shareCommute" type="checkbox" defaultChecked={me.data.shareCommute} />
+          <label htmlFor="shareCommute">{t('account.shareCommute')}</label>
+        </div>
         <div className="field">
           <label htmlFor="locale">{t('account.language')}</label>
           <select id="locale" name="locale" defaultValue={me.data.locale}>

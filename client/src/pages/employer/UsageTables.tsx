@@ -1,0 +1,70 @@
+import type { Usage } from '@landraeume/shared';
+import { useI18n } from '../../i18n/i18n';
+
+/** The month per person and per place, with totals; numbers in the reader's format. */
+export function UsageTables({ usage }: { usage: Usage }) {
+  const { t, money, locale } = useI18n();
+  const hours = (h: number) => new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 }).format(h);
+  return (
+    <>
+      <h2>{t('employer.usage')}</h2>
+      <table className="usage-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('employer.employee')}</th>
+            <th scope="col">{t('employer.days')}</th>
+            <th scope="col">{t('employer.hours')}</th>
+            <th scope="col">{t('employer.amount')}</th>
+            <th scope="col">{t('employer.daysLeft')}</th>
+            <th scope="col">{t('employer.commute')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {usage.employees.map((e) => (
+            <tr key={e.userId}>
+              <th scope="row">{e.name}</th>
+              <td>{e.days}</td>
+              <td>{hours(e.hours)}</td>
+              <td>{money(e.amountCents)}</td>
+              <td>{e.daysLeft ?? '–'}</td>
+              <td>{e.commute ? `${e.commute.kmAvoided} km · ${e.commute.co2KgAvoided} kg CO₂` : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('employer.total')}</th>
+            <td>{usage.totals.days}</td>
+            <td>{hours(usage.totals.hours)}</td>
+            <td>{money(usage.totals.amountCents)}</td>
+            <td />
+            <td>{`${usage.totals.commute.kmAvoided} km · ${usage.totals.commute.co2KgAvoided} kg CO₂`}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <h2>{t('employer.spaces')}</h2>
+      <table className="usage-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('employer.space')}</th>
+            <th scope="col">{t('employer.days')}</th>
+            <th scope="col">{t('employer.hours')}</th>
+            <th scope="col">{t('employer.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {usage.spaces.map((s) => (
+            <tr key={s.spaceId}>
+              <th scope="row">
+                {s.name}, {s.municipality}
+              </th>
+              <td>{s.days}</td>
+              <td>{hours(s.hours)}</td>
+              <td>{money(s.amountCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
