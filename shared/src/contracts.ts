@@ -104,7 +104,8 @@ export const commuteFiguresSchema = z.object({ deskDays: z.number().int(), kmAvo
 export type CommuteFigures = z.infer<typeof commuteFiguresSchema>;
 
 export const usageEmployeeSchema = z.object({
-  userId: z.uuid(),
+  /** Null for the desk-days of an account erased since: the money was spent all the same. */
+  userId: z.uuid().nullable(),
   name: z.string(),
   days: z.number().int(),
   hours: z.number(),

@@ -69,7 +69,7 @@ export class ProfileService {
     const [{ sessions }] = (await this.db.query(`SELECT count(*)::int AS sessions FROM sessions WHERE user_id = $1 AND expire > now()`, [actor.id])) as [{ sessions: number }];
     const bookings = await this.db.query(
       `SELECT b.id, s.name AS space, r.name AS resource, lower(b.period) AS start, upper(b.period) AS "end", b.status, b.whole_day, b.purpose, b.attendees,
-              b.price_cents, o.name AS organization, b.decision_reason, b.series_id, b.created_at
+              b.price_cents, o.name AS organization, b.contract_id, b.decision_reason, b.series_id, b.created_at
          FROM bookings b JOIN spaces s ON s.id = b.space_id JOIN resources r ON r.id = b.resource_id LEFT JOIN organizations o ON o.id = b.organization_id
         WHERE b.booker_id = $1 ORDER BY lower(b.period)`,
       [actor.id],

@@ -67,6 +67,9 @@ export class ContractService {
       if (daysPerEmployee === null && pool === null) {
         throw new DomainError('invalid_input', 'A contract needs a quota per person or a pool', { issues: [{ path: 'daysPerEmployee', message: 'contract.quota_required' }] });
       }
+      if ((input.spaceIds ?? before.spaceIds).length + (input.providerIds ?? before.providerIds).length === 0) {
+        throw new DomainError('invalid_input', 'A contract must cover at least one space or provider', { issues: [{ path: 'spaceIds', message: 'contract.coverage_required' }] });
+      }
       await this.assertCoverageExists(m, input.spaceIds ?? [], input.providerIds ?? []);
       const columns = columnsOf(input);
       const names = Object.keys(columns);

@@ -60,6 +60,7 @@ describe('contracts', () => {
     const id = (await request(t.app).post('/api/contracts').set('Cookie', platform).send(valid()).expect(201)).body.id;
     expect((await request(t.app).patch(`/api/contracts/${id}`).set('Cookie', platform).send({ daysPerEmployee: null, pool: null }).expect(400)).body.error.details.issues[0].key).toBe('contract.quota_required');
     expect((await request(t.app).patch(`/api/contracts/${id}`).set('Cookie', platform).send({ validFrom: '2028-01-01' }).expect(400)).body.error.details.issues[0].key).toBe('contract.dates_order');
+    expect((await request(t.app).patch(`/api/contracts/${id}`).set('Cookie', platform).send({ providerIds: [] }).expect(400)).body.error.details.issues[0].key).toBe('contract.coverage_required');
   });
 
   it('let people share their commute figures with their employer only by opting in', async () => {

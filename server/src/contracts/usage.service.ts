@@ -73,7 +73,7 @@ export class UsageService {
         ? perContract.reduce((sum, c) => sum + quotaLeft(c, { mine: own.filter((r) => r.contract_id === c.id).length, days: 0, hours: 0 }).employeeDaysLeft!, 0)
         : null;
       const shares = own.some((r) => r.share_commute);
-      return { userId: userId ?? '00000000-0000-0000-0000-000000000000', name, ...tally(own), daysLeft, commute: shares ? totalsOf(own, this.commute) : null };
+      return { userId, name, ...tally(own), daysLeft, commute: shares ? totalsOf(own, this.commute) : null };
     });
 
     const spaces = [...groupBy(rows, (r) => r.space_id)].map(([spaceId, own]) => ({ spaceId, name: own[0]!.space_name, municipality: own[0]!.municipality, ...tally(own) }));

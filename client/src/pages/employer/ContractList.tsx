@@ -45,7 +45,7 @@ export function ContractList({ contracts, usage, month }: { contracts: Contract[
                 const limit = e.days + (e.daysLeft ?? 0);
                 const text = t('employer.quotaBar', { name: e.name, used: e.days, limit });
                 return (
-                  <li key={e.userId}>
+                  <li key={e.userId ?? e.name}>
                     <label>
                       {text} <progress max={limit || 1} value={e.days} aria-label={text} />
                     </label>

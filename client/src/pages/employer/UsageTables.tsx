@@ -21,7 +21,7 @@ export function UsageTables({ usage }: { usage: Usage }) {
         </thead>
         <tbody>
           {usage.employees.map((e) => (
-            <tr key={e.userId}>
+            <tr key={e.userId ?? e.name}>
               <th scope="row">{e.name}</th>
               <td>{e.days}</td>
               <td>{hours(e.hours)}</td>
