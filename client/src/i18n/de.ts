@@ -199,6 +199,7 @@ export const de = {
   'space.contract': 'Vertrag',
   'space.quotaLeft': 'Noch {days} Tage in Ihrem Kontingent diesen Monat.',
   'space.poolLeft': 'Noch {amount} im Pool Ihres Arbeitgebers diesen Monat.',
+  'account.commute': 'Ihre eingesparten Pendelwege',
   'account.shareCommute': 'Meine eingesparten Pendelwege dürfen meinem Arbeitgeber einzeln gezeigt werden',
   'error.quota_exceeded': 'Das Kontingent für diesen Monat ist aufgebraucht.',
   'error.contract_not_applicable': 'Über diesen Vertrag kann dieser Platz an diesem Tag nicht gebucht werden.',

@@ -201,6 +201,7 @@ export const en: Record<MessageKey, string> = {
   'space.contract': 'Contract',
   'space.quotaLeft': '{days} days left in your quota this month.',
   'space.poolLeft': '{amount} left in your employer’s pool this month.',
+  'account.commute': 'Your commuting saved',
   'account.shareCommute': 'My employer may see my own commuting figures',
   'error.quota_exceeded': 'The quota for this month is used up.',
   'error.contract_not_applicable': 'This contract does not cover this place on this day.',

@@ -5,6 +5,7 @@ import { api, ApiError } from '../api/client';
 import { useMe, useRefreshSession } from '../api/session';
 import { Field } from '../components/Field';
 import { FormAlert, Notice } from '../components/FormAlert';
+import { MyCommute } from '../components/MyCommute';
 import { useI18n } from '../i18n/i18n';
 
 export function AccountPage() {
@@ -69,6 +70,7 @@ export function AccountPage() {
           {t('account.save')}
         </button>
       </form>
+      <MyCommute />
       <p>
         <a href="/api/me/export" download>
           {t('account.export')}
