@@ -1,4 +1,5 @@
 import type { MyCommute, RegionCommute } from '@landraeume/shared';
+import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../accounts/actor';
 import { canSeeRegionFigures } from '../accounts/policy';
@@ -6,7 +7,6 @@ import { DomainError } from '../http/errors';
 import { totalsOf, type CommuteSettings } from './commute';
 import { bookingsOfPerson, bookingsOfRegion, type ContractBookingRow } from './contract-bookings.repository';
 import { monthOf, monthRange } from './months';
-import { DateTime } from 'luxon';
 
 /** The commuting that desk-days on contracts saved: one's own by month, and the region's by town. */
 export class CommuteService {

@@ -15,7 +15,10 @@ export interface QuotaTerms {
   pool_amount: number | null;
 }
 
-/** Active means pending or confirmed: a cancelled, rejected or expired booking gives its quota back. */
+/**
+ * Each active booking is one desk-day (a desk booking lies within one opening day); active means
+ * pending or confirmed, so a cancelled, rejected or expired booking gives its quota back.
+ */
 export async function monthUse(db: Queryable, contractId: string, userId: string, range: MonthRange): Promise<MonthUse> {
   const [row] = (await db.query(
     `SELECT count(*) FILTER (WHERE booker_id = $2)::int AS mine, count(*)::int AS days,

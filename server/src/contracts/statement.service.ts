@@ -1,10 +1,10 @@
 import type { Statement } from '@landraeume/shared';
+import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../accounts/actor';
 import { bookingsOfContract } from './contract-bookings.repository';
 import type { ContractService } from './contracts.service';
 import { CONTRACT_ZONE, monthRange } from './months';
-import { DateTime } from 'luxon';
 
 /** The monthly statement of one contract for the employer's finance office: what it paid for, date by date. */
 export class StatementService {
