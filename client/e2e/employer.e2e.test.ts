@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/data/users';
+import { nrwHolidays } from '../../server/src/spaces/holidays';
 import { launchBrowser } from './browser';
 
 let browser: Browser;
@@ -14,10 +15,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A Wednesday at least a week ahead: open in the seeded coworking spaces and never a holiday there. */
+/** A Wednesday at least a week ahead that is no public holiday: the seeded coworking spaces are open. */
 function nextWednesday(): string {
   let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 7 });
-  while (day.weekday !== 3) day = day.plus({ days: 1 });
+  const holiday = (d: DateTime) => nrwHolidays(d.toISODate()!, d.toISODate()!).length > 0;
+  while (day.weekday !== 3 || holiday(day)) day = day.plus({ days: 1 });
   return day.toISODate()!;
 }
 
