@@ -11,6 +11,7 @@ import { InvitationPage } from './pages/InvitationPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PasswordResetPage, PasswordResetRequestPage } from './pages/PasswordPages';
+import { RegionPage } from './pages/RegionPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { SpacePage } from './pages/SpacePage';
 import { StartPage } from './pages/StartPage';
@@ -42,6 +43,7 @@ export function App() {
               <Route path="/buchungen" element={<BookingsPage />} />
               <Route path="/anfragen" element={<InboxPage />} />
               <Route path="/arbeitgeber" element={<EmployerPage />} />
+              <Route path="/region" element={<RegionPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

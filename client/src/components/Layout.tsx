@@ -18,7 +18,8 @@ export function Layout({ children }: { children: ReactNode }) {
       await refresh();
     },
   });
-  const employs = me.data?.memberships.some((m) => m.organizationKind === 'employer' && m.role === 'admin');
+  const isPlatformAdmin = me.data?.memberships.some((m) => m.organizationKind === 'platform' && m.role === 'admin');
+  const employs = isPlatformAdmin || me.data?.memberships.some((m) => m.organizationKind === 'employer' && m.role === 'admin');
   const manages = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider' || m.organizationKind === 'platform');
   return (
     <>
@@ -43,6 +44,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {me.data && employs && (
               <li>
                 <NavLink to="/arbeitgeber">{t('nav.employer')}</NavLink>
+              </li>
+            )}
+            {me.data && isPlatformAdmin && (
+              <li>
+                <NavLink to="/region">{t('nav.region')}</NavLink>
               </li>
             )}
             {me.data && manages && (

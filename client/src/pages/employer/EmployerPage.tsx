@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Contract, Usage } from '@landraeume/shared';
+import type { Contract, Organization, Usage } from '@landraeume/shared';
 import { DateTime } from 'luxon';
 import { useId, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
@@ -19,14 +19,19 @@ export function EmployerPage() {
   const me = useMe();
   const ids = { org: useId(), month: useId() };
   const [params, setParams] = useSearchParams();
-  const employers = me.data?.memberships.filter((m) => m.organizationKind === 'employer' && m.role === 'admin') ?? [];
+  const isPlatformAdmin = !!me.data?.memberships.some((m) => m.organizationKind === 'platform' && m.role === 'admin');
+  // The platform team looks at every employer; an employer's admins at their own.
+  const all = useQuery({ queryKey: ['organizations'], queryFn: () => api<{ items: Organization[] }>('/api/organizations'), enabled: isPlatformAdmin });
+  const employers = isPlatformAdmin
+    ? (all.data?.items ?? []).filter((o) => o.kind === 'employer').map((o) => ({ organizationId: o.id, organizationName: o.name }))
+    : (me.data?.memberships.filter((m) => m.organizationKind === 'employer' && m.role === 'admin') ?? []);
   const [organizationId, setOrganizationId] = useState<string | undefined>(undefined);
   const orgId = organizationId ?? employers[0]?.organizationId;
   const month = params.get('monat') ?? thisMonth();
   const contracts = useQuery({ queryKey: ['contracts', orgId], queryFn: () => api<{ items: Contract[] }>(`/api/organizations/${orgId}/contracts`), enabled: !!orgId });
   const usage = useQuery({ queryKey: ['usage', orgId, month], queryFn: () => api<Usage>(`/api/organizations/${orgId}/usage?month=${month}`), enabled: !!orgId });
 
-  if (me.isPending) return <p>{t('search.loading')}</p>;
+  if (me.isPending || all.isLoading) return <p>{t('search.loading')}</p>;
   if (!me.data) return <Navigate to="/anmelden?weiter=/arbeitgeber" replace />;
   if (!orgId) return <p>{t('employer.none')}</p>;
   return (
