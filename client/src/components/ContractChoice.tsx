@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n';
  * `contractId` is '' for a private booking.
  */
 export function ContractChoice({ spaceId, contractId, onChange }: { spaceId: string; contractId: string; onChange(id: string): void }) {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const ids = { use: useId(), which: useId() };
   const mine = useQuery({ queryKey: ['me', 'contracts'], queryFn: () => api<{ items: MyContract[] }>('/api/me/contracts') });
   const covering = (mine.data?.items ?? []).filter((c) => c.coveredSpaceIds.includes(spaceId));
@@ -39,7 +39,7 @@ export function ContractChoice({ spaceId, contractId, onChange }: { spaceId: str
       {chosen && (
         <p className="hint" aria-live="polite">
           {chosen.thisMonth.employeeDaysLeft !== null && t('space.quotaLeft', { days: chosen.thisMonth.employeeDaysLeft })}{' '}
-          {chosen.thisMonth.poolLeft !== null && t('space.poolLeft', { amount: chosen.thisMonth.poolLeft })}
+          {chosen.thisMonth.poolLeft !== null && t('space.poolLeft', { amount: number(chosen.thisMonth.poolLeft) })}
         </p>
       )}
     </fieldset>

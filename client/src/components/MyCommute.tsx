@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n';
 
 /** One's own commuting saved by desk-days on an employer's contract, month by month. */
 export function MyCommute() {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const figures = useQuery({ queryKey: ['me', 'commute'], queryFn: () => api<MyCommuteFigures>('/api/me/commute') });
   if (!figures.data?.months.length) return null;
   return (
@@ -14,7 +14,7 @@ export function MyCommute() {
       <ul>
         {figures.data.months.map((m) => (
           <li key={m.month}>
-            {m.month}: {t('employer.commuteTotals', { days: m.deskDays, km: m.kmAvoided, co2: m.co2KgAvoided })}
+            {m.month}: {t('employer.commuteTotals', { days: m.deskDays, km: number(m.kmAvoided), co2: number(m.co2KgAvoided) })}
           </li>
         ))}
       </ul>

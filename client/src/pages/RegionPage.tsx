@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n';
 
 /** For the platform team: the commuting that contract desk-days saved in the district, per town. */
 export function RegionPage() {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const me = useMe();
   const monthId = useId();
   const [month, setMonth] = useState(() => DateTime.now().setZone('Europe/Berlin').toFormat('yyyy-MM'));
@@ -27,7 +27,7 @@ export function RegionPage() {
       <FormAlert error={figures.error} />
       {figures.data && (
         <>
-          <p>{t('employer.commuteTotals', { days: figures.data.total.deskDays, km: figures.data.total.kmAvoided, co2: figures.data.total.co2KgAvoided })}</p>
+          <p>{t('employer.commuteTotals', { days: figures.data.total.deskDays, km: number(figures.data.total.kmAvoided), co2: number(figures.data.total.co2KgAvoided) })}</p>
           <table className="usage-table">
             <thead>
               <tr>
@@ -42,8 +42,8 @@ export function RegionPage() {
                 <tr key={town.municipality}>
                   <th scope="row">{town.municipality}</th>
                   <td>{town.deskDays}</td>
-                  <td>{town.kmAvoided}</td>
-                  <td>{town.co2KgAvoided}</td>
+                  <td>{number(town.kmAvoided)}</td>
+                  <td>{number(town.co2KgAvoided)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 
 /** Each contract with its terms, its pool, a link to the month's statement, and a quota bar per person. */
 export function ContractList({ contracts, usage, month }: { contracts: Contract[]; usage: Usage | undefined; month: string }) {
-  const { t, money } = useI18n();
+  const { t, money, number } = useI18n();
   if (!contracts.length) return <p>{t('employer.noContracts')}</p>;
   return (
     <>
@@ -22,7 +22,7 @@ export function ContractList({ contracts, usage, month }: { contracts: Contract[
                 <>
                   <br />
                   <label>
-                    {t('employer.pool', { used: month_.poolUsed, amount: contract.pool.amount, unit: t(`employer.unit.${contract.pool.unit}` as MessageKey) })}{' '}
+                    {t('employer.pool', { used: number(month_.poolUsed), amount: contract.pool.amount, unit: t(`employer.unit.${contract.pool.unit}` as MessageKey) })}{' '}
                     <progress max={contract.pool.amount} value={Math.min(month_.poolUsed, contract.pool.amount)} />
                   </label>
                 </>

@@ -15,7 +15,7 @@ const thisMonth = () => DateTime.now().setZone('Europe/Berlin').toFormat('yyyy-M
 
 /** The employer dashboard: contracts, quota bars per person, the month's usage, downloads and the commuting saved. */
 export function EmployerPage() {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const me = useMe();
   const ids = { org: useId(), month: useId() };
   const [params, setParams] = useSearchParams();
@@ -61,7 +61,7 @@ export function EmployerPage() {
         <>
           <h2>{t('employer.commute')}</h2>
           <p>
-            {t('employer.commuteTotals', { days: usage.data.totals.commute.deskDays, km: usage.data.totals.commute.kmAvoided, co2: usage.data.totals.commute.co2KgAvoided })}
+            {t('employer.commuteTotals', { days: usage.data.totals.commute.deskDays, km: number(usage.data.totals.commute.kmAvoided), co2: number(usage.data.totals.commute.co2KgAvoided) })}
           </p>
           <p className="hint">{t('employer.commuteHint')}</p>
           <UsageTables usage={usage.data} />

@@ -3,8 +3,7 @@ import { useI18n } from '../../i18n/i18n';
 
 /** The month per person and per place, with totals; numbers in the reader's format. */
 export function UsageTables({ usage }: { usage: Usage }) {
-  const { t, money, locale } = useI18n();
-  const hours = (h: number) => new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 }).format(h);
+  const { t, money, number } = useI18n();
   return (
     <>
       <h2>{t('employer.usage')}</h2>
@@ -24,10 +23,10 @@ export function UsageTables({ usage }: { usage: Usage }) {
             <tr key={e.userId ?? e.name}>
               <th scope="row">{e.name}</th>
               <td>{e.days}</td>
-              <td>{hours(e.hours)}</td>
+              <td>{number(e.hours)}</td>
               <td>{money(e.amountCents)}</td>
               <td>{e.daysLeft ?? '–'}</td>
-              <td>{e.commute ? `${e.commute.kmAvoided} km · ${e.commute.co2KgAvoided} kg CO₂` : '–'}</td>
+              <td>{e.commute ? `${number(e.commute.kmAvoided)} km · ${number(e.commute.co2KgAvoided)} kg CO₂` : '–'}</td>
             </tr>
           ))}
         </tbody>
@@ -35,10 +34,10 @@ export function UsageTables({ usage }: { usage: Usage }) {
           <tr>
             <th scope="row">{t('employer.total')}</th>
             <td>{usage.totals.days}</td>
-            <td>{hours(usage.totals.hours)}</td>
+            <td>{number(usage.totals.hours)}</td>
             <td>{money(usage.totals.amountCents)}</td>
             <td />
-            <td>{`${usage.totals.commute.kmAvoided} km · ${usage.totals.commute.co2KgAvoided} kg CO₂`}</td>
+            <td>{`${number(usage.totals.commute.kmAvoided)} km · ${number(usage.totals.commute.co2KgAvoided)} kg CO₂`}</td>
           </tr>
         </tfoot>
       </table>
@@ -59,7 +58,7 @@ export function UsageTables({ usage }: { usage: Usage }) {
                 {s.name}, {s.municipality}
               </th>
               <td>{s.days}</td>
-              <td>{hours(s.hours)}</td>
+              <td>{number(s.hours)}</td>
               <td>{money(s.amountCents)}</td>
             </tr>
           ))}
