@@ -62,6 +62,16 @@ describe('booking on a contract', () => {
     for (const answer of created) expect(answer.body).toMatchObject({ contractId: contract, organization: { id: employer }, priceCents: 1500 });
   }, 60_000);
 
+  it('never exceeds a person’s quota either: 10 parallel days against 3 make exactly 3', async () => {
+    const contract = await createContract(t.db.dataSource, { employerId: employer, spaceIds: [covered.id], daysPerEmployee: 3 });
+    const { cookie } = await employee('Paula Parallel');
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => book(cookie, { spaceId: covered.id, date: day(i + 11), contractId: contract })));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(3);
+    const refused = answers.filter((a) => a.status === 422);
+    expect(refused).toHaveLength(7);
+    for (const answer of refused) expect(answer.body.error).toMatchObject({ code: 'quota_exceeded', details: { quota: 'employee', limit: 3, used: 3, left: 0 } });
+  }, 60_000);
+
   it('refuses outside the validity, for uncovered spaces, on inactive contracts, and hides other employers’ contracts', async () => {
     const { cookie } = await employee();
     const short = await createContract(t.db.dataSource, { employerId: employer, spaceIds: [covered.id], validFrom: day(1), validTo: day(10) });
