@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api/client';
 import { Layout } from './components/Layout';
@@ -16,6 +17,10 @@ import { RegisterPage } from './pages/RegisterPage';
 import { SpacePage } from './pages/SpacePage';
 import { StartPage } from './pages/StartPage';
 import { TokenPage } from './pages/TokenPage';
+
+// Pages few people open stay out of the start page's bundle.
+const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage').then((m) => ({ default: m.AdminJobsPage })));
+const MailboxPage = lazy(() => import('./pages/MailboxPage').then((m) => ({ default: m.MailboxPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -44,6 +49,8 @@ export function App() {
               <Route path="/anfragen" element={<InboxPage />} />
               <Route path="/arbeitgeber" element={<EmployerPage />} />
               <Route path="/region" element={<RegionPage />} />
+              <Route path="/postfach" element={<Suspense><MailboxPage /></Suspense>} />
+              <Route path="/admin/auftraege" element={<Suspense><AdminJobsPage /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

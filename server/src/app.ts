@@ -1,3 +1,4 @@
+import path from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type pg from 'pg';
@@ -39,6 +40,11 @@ import { contractRoutes } from './contracts/contracts.routes';
 import { MyContractsService } from './contracts/my-contracts.service';
 import { StatementService } from './contracts/statement.service';
 import { UsageService } from './contracts/usage.service';
+import { feedRoutes } from './feeds/feeds.routes';
+import { FeedService } from './feeds/feeds.service';
+import { DevMailbox } from './notifications/dev-mailbox';
+import { notificationRoutes } from './notifications/notifications.routes';
+import { OutboxAdminService } from './notifications/outbox-admin.service';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute'>>;
@@ -58,6 +64,9 @@ export interface LandraeumeApp {
 }
 
 export const JSON_BODY_LIMIT = '100kb';
+
+/** A feed URL is its own key, so logs keep only the path's shape; query strings are dropped too. */
+export const withoutSecrets = (url: string) => url.split('?')[0]!.replace(/^\/ical\/u\/[^/]+/, '/ical/u/[redacted]');
 const DEFAULT_PENDING_EXPIRY_HOURS = 72;
 
 export function createApp(deps: AppDeps): LandraeumeApp {
@@ -95,6 +104,8 @@ export function createApp(deps: AppDeps): LandraeumeApp {
       myContracts: new MyContractsService(db),
       commute: new CommuteService(db, commute),
     }),
+    ...feedRoutes(new FeedService(db, config.publicUrl)),
+    ...notificationRoutes(new OutboxAdminService(db), new DevMailbox(config.smtpUrl ? undefined : path.join(config.dataDir, 'mail'))),
   ];
 
   const app = express();
@@ -108,7 +119,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
       genReqId: requestId,
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutSecrets(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customProps: (req) => ({ userId: (req as express.Request).user?.id }),

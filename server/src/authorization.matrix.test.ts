@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_SESSION_SECRET, type TestApp } from './db/testing/test-app';
+import { createTestApp, TEST_PUBLIC_URL, TEST_SESSION_SECRET, type TestApp } from './db/testing/test-app';
+import { createMailer } from './notifications/mailer';
 import { createBookingClaims, TEST_PASSWORD } from './db/testing/fixtures';
 import { createContract } from './db/testing/contract-fixtures';
 import { buildWorld, invitationFor, PERSONAS, sessionCookie, tokenFor, type Persona, type World } from './db/testing/personas';
@@ -48,6 +51,23 @@ async function seriesInB(db: Ctx['db'], world: World): Promise<string> {
 
 const contractOfA = ({ world, db }: Ctx) => createContract(db, { employerId: world.orgs.employerA, spaceIds: [world.spaces.providerA] });
 const EMPLOYER_ADMINS: Persona[] = ['employerAdmin', 'platformAdmin'];
+async function feedTokenOf(db: Ctx['db'], userId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.query(`UPDATE users SET feed_token = $2 WHERE id = $1`, [userId, token]);
+  return token;
+}
+
+async function deadJob(db: Ctx['db']): Promise<string> {
+  const [job] = await db.query(`INSERT INTO outbox_jobs (kind, key, status, attempts, last_error) VALUES ('booking.mail', $1, 'dead', 8, 'connect ECONNREFUSED') RETURNING id`, [`matrix:${unique()}`]);
+  return String(job.id);
+}
+
+/** A mail in the development mailbox, addressed to one person; its id is its file name. */
+async function mailTo(address: string): Promise<string> {
+  const mailer = createMailer({ smtpUrl: undefined, from: 'noreply@example.org', dataDir: t.dataDir, publicUrl: TEST_PUBLIC_URL });
+  await mailer.send({ to: address, subject: `Matrix ${unique()}`, text: 'Hallo', html: '<p>Hallo</p>' });
+  return readdirSync(path.join(t.dataDir, 'mail')).sort().at(-1)!.replace(/\.eml$/, '');
+}
 
 const MATRIX: Record<string, Row> = {
   'GET /healthz': { allow: ALL },
@@ -136,6 +156,14 @@ const MATRIX: Record<string, Row> = {
   'GET /api/me/contracts': { allow: SIGNED_IN },
   'GET /api/me/commute': { allow: SIGNED_IN },
   'GET /api/admin/commute': { allow: ['platformAdmin'], query: () => ({ month: '2026-11' }) },
+  'GET /ical/u/:token.ics': { allow: ALL, params: async ({ world, db }) => ({ token: await feedTokenOf(db, world.target.id) }) },
+  'GET /ical/spaces/:id.ics': { allow: ALL, params: ({ world }) => ({ id: world.spaces.providerA }) },
+  'GET /api/me/calendar-feed': { allow: SIGNED_IN },
+  'POST /api/me/calendar-feed/rotate': { allow: SIGNED_IN },
+  'GET /api/admin/jobs': { allow: ['platformAdmin'], query: () => ({ status: 'dead' }) },
+  'POST /api/admin/jobs/:id/retry': { allow: ['platformAdmin'], params: async ({ db }) => ({ id: await deadJob(db) }) },
+  'GET /api/dev/mails': { allow: SIGNED_IN },
+  'GET /api/dev/mails/:id': { allow: ['clubMember', 'platformAdmin'], params: async ({ world }) => ({ id: await mailTo(world.users.clubMember.email) }) },
   'POST /api/invitations/accept': { allow: SIGNED_IN, body: async (ctx) => ({ token: await invitationFor(ctx.db, ctx.world.orgs.employerA, ownEmail(ctx)) }) },
 };
 

@@ -7,3 +7,4 @@ export * from './bookings';
 export * from './series';
 export * from './space-management';
 export * from './contracts';
+export * from './notifications';

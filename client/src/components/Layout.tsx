@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { api } from '../api/client';
@@ -18,7 +18,9 @@ export function Layout({ children }: { children: ReactNode }) {
       await refresh();
     },
   });
-  const isPlatformAdmin = me.data?.memberships.some((m) => m.organizationKind === 'platform' && m.role === 'admin');
+  const isPlatformAdmin = !!me.data?.memberships.some((m) => m.organizationKind === 'platform' && m.role === 'admin');
+  // Only answers when no mail server is configured: then mails are read here.
+  const mailbox = useQuery({ queryKey: ['dev-mails'], queryFn: () => api<{ items: unknown[] }>('/api/dev/mails'), enabled: !!me.data, retry: false });
   const employs = isPlatformAdmin || me.data?.memberships.some((m) => m.organizationKind === 'employer' && m.role === 'admin');
   const manages = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider' || m.organizationKind === 'platform');
   return (
@@ -56,6 +58,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/anfragen">{t('nav.inbox')}</NavLink>
               </li>
             )}
+            {isPlatformAdmin && (
+              <li>
+                <NavLink to="/admin/auftraege">{t('nav.jobs')}</NavLink>
+              </li>
+            )}
             {me.data ? (
               <>
                 <li>
@@ -85,6 +92,11 @@ export function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="site-footer">
         <p>{t('footer.project')}</p>
+        {mailbox.isSuccess && (
+          <p>
+            <Link to="/postfach">{t('nav.mailbox')}</Link>
+          </p>
+        )}
         <p>
           {t('footer.imprint')} · {t('footer.privacy')} · {t('footer.accessibility')}
         </p>

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { useMe, useRefreshSession } from '../api/session';
+import { CalendarFeed } from '../components/CalendarFeed';
 import { Field } from '../components/Field';
 import { FormAlert, Notice } from '../components/FormAlert';
 import { MyCommute } from '../components/MyCommute';
@@ -71,6 +72,7 @@ export function AccountPage() {
         </button>
       </form>
       <MyCommute />
+      <CalendarFeed />
       <p>
         <a href="/api/me/export" download>
           {t('account.export')}

@@ -59,7 +59,9 @@ export class BookingDecisions {
       const to = nextStatus(locked.status, action);
       if (!to) throw new DomainError('invalid_transition', `A ${locked.status} booking cannot be ${action === 'cancel' ? 'cancelled' : `${action}d`}`, { status: locked.status });
       const [{ sequence }] = rowsOf<{ sequence: number }>(
-        await m.query(`UPDATE bookings SET status = $2, decision_reason = coalesce($3, decision_reason), sequence = sequence + 1, updated_at = now() WHERE id = $1 RETURNING sequence`, [row.id, to, reason]),
+        await m.query(`UPDATE bookings SET status = $2, decision_reason = coalesce($3, decision_reason), sequence = sequence + 1, updated_at = now(),
+                confirmed_at = CASE WHEN $2 = 'confirmed' THEN now() ELSE confirmed_at END
+          WHERE id = $1 RETURNING sequence`, [row.id, to, reason]),
       ) as [{ sequence: number }];
       if (!holdsSlot(to)) await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = $1`, [row.id]);
       await enqueueBookingMail(m, { id: row.id, seriesId: row.series_id }, to, sequence);

@@ -48,8 +48,9 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
   const [row] = (await qr.query(
     `WITH locked AS (SELECT count(*) AS n FROM (SELECT id FROM resources WHERE id = ANY($14::uuid[]) ORDER BY id FOR NO KEY UPDATE) units),
      booking AS (
-       INSERT INTO bookings (space_id, resource_id, booker_id, organization_id, period, status, whole_day, purpose, attendees, price_cents, series_id, expires_at, contract_id)
-       SELECT $1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, $8, $9, $10, $11, $12, CASE WHEN $7 = 'pending' THEN least(now() + make_interval(hours => $13), $5::timestamptz) END, $19::uuid
+       INSERT INTO bookings (space_id, resource_id, booker_id, organization_id, period, status, whole_day, purpose, attendees, price_cents, series_id, expires_at, confirmed_at, contract_id)
+       SELECT $1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, $8, $9, $10, $11, $12, CASE WHEN $7 = 'pending' THEN least(now() + make_interval(hours => $13), $5::timestamptz) END,
+              CASE WHEN $7 = 'confirmed' THEN now() END, $19::uuid
          FROM locked
        RETURNING id, period
      ),

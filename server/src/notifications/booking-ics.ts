@@ -68,15 +68,22 @@ export function calendarAttachment(filename: string, booking: IcsBooking, domain
   return { filename, contentType: `text/calendar; charset=utf-8; method=${booking.status === 'cancelled' ? 'CANCEL' : 'REQUEST'}`, content: bookingIcs(booking, domain) };
 }
 
+const utcStamp = (t: DateTime) => t.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
+
 /**
  * ical-generator writes DTSTAMP in the calendar's zone without "Z" and adds a non-standard
- * TIMEZONE-ID line; RFC 5545 wants DTSTAMP in UTC and unknown properties X- prefixed.
+ * TIMEZONE-ID line; RFC 5545 wants DTSTAMP in UTC and unknown properties X- prefixed. A message
+ * is stamped now; a feed passes each event's last change (by UID), so an unchanged feed stays
+ * byte for byte the same.
  */
-function strictRfc5545(ics: string): string {
-  const stamp = DateTime.utc().toFormat("yyyyMMdd'T'HHmmss'Z'");
+export function strictRfc5545(ics: string, stampOf: (uid: string) => DateTime = () => DateTime.utc()): string {
+  let uid = '';
   return ics
     .split('\r\n')
     .filter((line) => !line.startsWith('TIMEZONE-ID:'))
-    .map((line) => (line.startsWith('DTSTAMP:') ? `DTSTAMP:${stamp}` : line))
+    .map((line) => {
+      if (line.startsWith('UID:')) uid = line.slice(4);
+      return line.startsWith('DTSTAMP:') ? `DTSTAMP:${utcStamp(stampOf(uid))}` : line;
+    })
     .join('\r\n');
 }

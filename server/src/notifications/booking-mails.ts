@@ -10,7 +10,7 @@ import type { JobHandler } from './outbox';
 
 export type BookingEvent = 'confirmed' | 'requested' | 'rejected' | 'cancelled' | 'expired';
 
-type MailRow = BookingRow & PlaceColumns;
+export type MailRow = BookingRow & PlaceColumns & { access_instructions: string };
 
 const SUBJECTS: Record<BookingEvent, Record<Locale, string>> = {
   confirmed: { de: 'Buchung bestätigt', en: 'Booking confirmed' },
@@ -28,9 +28,9 @@ const BODIES: Record<BookingEvent, Record<Locale, string>> = {
   expired: { de: 'Ihre Anfrage wurde nicht rechtzeitig beantwortet und ist abgelaufen; der Zeitraum ist wieder frei.', en: 'Your request was not answered in time and has expired; the time is free again.' },
 };
 
-async function loadMailRow(db: DataSource, bookingId: string): Promise<MailRow | undefined> {
+export async function loadMailRow(db: DataSource, bookingId: string): Promise<MailRow | undefined> {
   const [row] = (await db.query(
-    `SELECT q.*, s.street, s.postcode, s.town, s.lat, s.lon, so.name AS provider_name, so.email AS provider_email, u.locale AS booker_locale
+    `SELECT q.*, s.access_instructions, s.street, s.postcode, s.town, s.lat, s.lon, so.name AS provider_name, so.email AS provider_email, u.locale AS booker_locale
        FROM (${BOOKING_SELECT} WHERE b.id = $1) q
        JOIN spaces s ON s.id = q.space_id JOIN organizations so ON so.id = s.organization_id LEFT JOIN users u ON u.id = q.booker_id`,
     [bookingId],
@@ -38,11 +38,15 @@ async function loadMailRow(db: DataSource, bookingId: string): Promise<MailRow |
   return row;
 }
 
-const when = (row: MailRow, locale: Locale) => {
+export const when = (row: MailRow, locale: Locale) => {
   const start = DateTime.fromJSDate(row.starts_at).setZone(row.zone).setLocale(locale === 'de' ? 'de-DE' : 'en-GB');
   const end = DateTime.fromJSDate(row.ends_at).setZone(row.zone).setLocale(locale === 'de' ? 'de-DE' : 'en-GB');
   return `${start.toFormat('cccc, d. LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm')}`;
 };
+
+/** How to get in (key, code, reception): only confirmed bookers ever read it. */
+export const accessParagraph = (row: MailRow, locale: Locale) =>
+  row.access_instructions ? [`${locale === 'de' ? 'Zugang' : 'Access'}: ${row.access_instructions}`] : [];
 
 /** Mails about a booking, in the recipient's language; confirmations and cancellations carry an .ics. */
 export function bookingMailHandlers(deps: { db: DataSource; mailer: Mailer; publicUrl: string; fromAddress: string }): Record<string, JobHandler> {
@@ -59,6 +63,7 @@ export function bookingMailHandlers(deps: { db: DataSource; mailer: Mailer; publ
         BODIES[event][locale],
         `${row.space_name} (${row.resource_name}) · ${when(row, locale)} · ${addressOf(row)}`,
         ...(row.decision_reason && (event === 'rejected' || event === 'cancelled') ? [`${locale === 'de' ? 'Grund' : 'Reason'}: ${row.decision_reason}`] : []),
+        ...(event === 'confirmed' ? accessParagraph(row, locale) : []),
       ];
       const ics =
         event === 'confirmed' || event === 'cancelled'

@@ -5,6 +5,7 @@ import { simpleParser } from 'mailparser';
 import type { DataSource } from 'typeorm';
 import { createApp, type LandraeumeApp } from '../../app';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from '../../http/rate-limit';
+import type { Mailer } from '../../notifications/mailer';
 import { createTestDatabase, silentLogger, type TestDatabase } from './test-database';
 
 export const TEST_PUBLIC_URL = 'http://localhost:3000';
@@ -12,6 +13,8 @@ export const TEST_SESSION_SECRET = 'test-secret-that-is-long-enough-for-the-chec
 
 export interface TestAppOptions {
   rateLimits?: Partial<RateLimitConfig>;
+  /** Instead of .eml files under the app's DATA_DIR, e.g. a mailer talking to a test SMTP server. */
+  mailer?: Mailer;
 }
 
 /** Generous limits, so only the tests about rate limiting ever meet one. */
@@ -26,6 +29,7 @@ export function appFor(dataSource: DataSource, options: TestAppOptions = {}): La
     dataSource,
     log: silentLogger,
     rateLimits: { ...RELAXED_LIMITS, ...options.rateLimits },
+    ...(options.mailer ? { mailer: options.mailer } : {}),
   });
   return {
     ...app,
