@@ -32,6 +32,7 @@ interface MonthContractRow {
   days_per_employee: number | null;
   pool_unit: 'day' | 'hour' | null;
   pool_amount: number | null;
+  status: string;
 }
 
 /** A month of an employer's contracts: per employee, per space, totals, the amount due and the commuting saved. */
@@ -50,7 +51,7 @@ export class UsageService {
     const [organization] = (await this.db.query(`SELECT id, name FROM organizations WHERE id = $1`, [organizationId])) as { id: string; name: string }[];
     if (!organization) throw notFound('Organization');
     const contracts = (await this.db.query(
-      `SELECT id, name, days_per_employee, pool_unit, pool_amount FROM contracts
+      `SELECT id, name, days_per_employee, pool_unit, pool_amount, status FROM contracts
         WHERE employer_id = $1 AND valid_from < $3::date AND valid_to >= $2::date ORDER BY valid_from, name`,
       [organizationId, range.from.toISODate(), range.to.toISODate()],
     )) as MonthContractRow[];
@@ -68,7 +69,8 @@ export class UsageService {
 
     const employees = [...people].map(([userId, name]) => {
       const own = byPerson.get(userId) ?? [];
-      const perContract = contracts.filter((c) => c.days_per_employee !== null);
+      // Only a contract one can still book on leaves days to use.
+      const perContract = contracts.filter((c) => c.days_per_employee !== null && c.status === 'active');
       const daysLeft = perContract.length && userId
         ? perContract.reduce((sum, c) => sum + quotaLeft(c, { mine: own.filter((r) => r.contract_id === c.id).length, days: 0, hours: 0 }).employeeDaysLeft!, 0)
         : null;
