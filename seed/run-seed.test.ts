@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../server/src/accounts/passwords';
@@ -20,10 +21,12 @@ describe('runSeed', () => {
     expect(first.spaces).toBe(SEED_SPACES.length);
     expect(first.users).toBe(DEMO_USERS.length);
     expect(first.resources).toBeGreaterThan(first.spaces);
-    const before = await t.db.dataSource.query('SELECT (SELECT count(*) FROM resources) r, (SELECT count(*) FROM opening_hours) h, (SELECT count(*) FROM closures) c');
+    expect(first.contracts).toBe(3);
+    expect(first.bookings).toBeGreaterThan(100);
+    const before = await t.db.dataSource.query('SELECT (SELECT count(*) FROM resources) r, (SELECT count(*) FROM opening_hours) h, (SELECT count(*) FROM closures) c, (SELECT count(*) FROM bookings) b, (SELECT count(*) FROM users) u');
     const second = await runSeed(t.db.dataSource, hashPassword);
-    expect(second).toEqual({ organizations: 0, users: 0, spaces: 0, resources: 0 });
-    expect(await t.db.dataSource.query('SELECT (SELECT count(*) FROM resources) r, (SELECT count(*) FROM opening_hours) h, (SELECT count(*) FROM closures) c')).toEqual(before);
+    expect(second).toEqual({ organizations: 0, users: 0, spaces: 0, resources: 0, contracts: 0, bookings: 0 });
+    expect(await t.db.dataSource.query('SELECT (SELECT count(*) FROM resources) r, (SELECT count(*) FROM opening_hours) h, (SELECT count(*) FROM closures) c, (SELECT count(*) FROM bookings) b, (SELECT count(*) FROM users) u')).toEqual(before);
   });
 
   it('publishes every space so that the start page lists them', async () => {
@@ -47,5 +50,37 @@ describe('runSeed', () => {
     )) as { name: string; parts: number }[];
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows.some((r) => r.parts === 3)).toBe(true);
+  });
+
+  it('gives the pilot employers contracts with three months of past desk-days inside their quotas', async () => {
+    const db = t.db.dataSource;
+    const months = (await db.query(
+      `SELECT to_char(lower(period) AT TIME ZONE 'Europe/Berlin', 'YYYY-MM') AS month, count(*)::int AS n FROM bookings WHERE contract_id IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    )) as { month: string; n: number }[];
+    // The current month so far (nothing yet on its first days) and the two before.
+    const now = DateTime.now().setZone('Europe/Berlin');
+    const previous = [now.minus({ months: 2 }), now.minus({ months: 1 })].map((d) => d.toFormat('yyyy-MM'));
+    expect(months.map((m) => m.month).slice(0, 2)).toEqual(previous);
+    expect(months.length).toBeLessThanOrEqual(3);
+    const [{ future }] = await db.query(`SELECT count(*)::int AS future FROM bookings WHERE contract_id IS NOT NULL AND upper(period) > now()`);
+    expect(future).toBe(0);
+    const overPerson = await db.query(
+      `SELECT 1 FROM bookings b JOIN contracts c ON c.id = b.contract_id WHERE c.days_per_employee IS NOT NULL
+        GROUP BY c.id, b.booker_id, date_trunc('month', lower(b.period) AT TIME ZONE 'Europe/Berlin'), c.days_per_employee HAVING count(*) > c.days_per_employee`,
+    );
+    expect(overPerson).toEqual([]);
+    const overPool = await db.query(
+      `SELECT 1 FROM bookings b JOIN contracts c ON c.id = b.contract_id WHERE c.pool_amount IS NOT NULL
+        GROUP BY c.id, date_trunc('month', lower(b.period) AT TIME ZONE 'Europe/Berlin'), c.pool_unit, c.pool_amount
+       HAVING (CASE WHEN c.pool_unit = 'hour' THEN sum(extract(epoch FROM upper(b.period) - lower(b.period)) / 3600) ELSE count(*) END) > c.pool_amount`,
+    );
+    expect(overPool).toEqual([]);
+
+    const login = request.agent(t.app);
+    await login.post('/api/auth/login').send({ email: 'arbeitgeber@demo.landraeume.example', password: DEMO_PASSWORD }).expect(200);
+    const [{ id }] = await db.query(`SELECT id FROM organizations WHERE slug = 'berkeltal-software'`);
+    const usage = await login.get(`/api/organizations/${id}/usage`).query({ month: previous[1] }).expect(200);
+    expect(usage.body.totals.days).toBeGreaterThan(5);
+    expect(usage.body.totals.commute.kmAvoided).toBeGreaterThan(0);
   });
 });

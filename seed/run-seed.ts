@@ -6,6 +6,7 @@ import { ORGANIZATIONS } from './data/organizations';
 import { ROOMS } from './data/rooms';
 import { DEMO_PASSWORD, DEMO_USERS } from './data/users';
 import { offsetPoint } from './geo';
+import { seedPilotContracts } from './pilot-seed';
 import type { SeedClosure, SeedSpace } from './types';
 
 export const SEED_SPACES: SeedSpace[] = [...COWORKING_SPACES, ...ROOMS];
@@ -15,6 +16,8 @@ export interface SeedReport {
   users: number;
   spaces: number;
   resources: number;
+  contracts: number;
+  bookings: number;
 }
 
 const ZONE = 'Europe/Berlin';
@@ -26,7 +29,7 @@ const ZONE = 'Europe/Berlin';
 export async function runSeed(dataSource: DataSource, hashPassword: (plain: string) => Promise<string>, now: DateTime = DateTime.now().setZone(ZONE)): Promise<SeedReport> {
   const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   return dataSource.transaction(async (m) => {
-    const report: SeedReport = { organizations: 0, users: 0, spaces: 0, resources: 0 };
+    const report: SeedReport = { organizations: 0, users: 0, spaces: 0, resources: 0, contracts: 0, bookings: 0 };
     const organizationIds = new Map<string, string>();
     for (const org of ORGANIZATIONS) {
       const inserted = (await m.query(
@@ -61,6 +64,9 @@ export async function runSeed(dataSource: DataSource, hashPassword: (plain: stri
       await insertOpeningHours(m, space, spaceId);
       await insertClosures(m, space, spaceId, now);
     }
+    const pilot = await seedPilotContracts(m, organizationIds, SEED_SPACES, now);
+    report.contracts = pilot.contracts;
+    report.bookings = pilot.bookings;
     return report;
   });
 }

@@ -79,3 +79,29 @@ export interface SeedUser {
   homePostcode?: string;
   memberships: { organization: string; role: 'admin' | 'member' }[];
 }
+
+export interface SeedStaff {
+  email: string;
+  name: string;
+  homePostcode: string;
+  role: 'admin' | 'member';
+  /** The ISO weekdays this person works from a coworking space near home. */
+  weekdays: number[];
+  shareCommute?: boolean;
+}
+
+export interface SeedContract {
+  /** Slug of the employer organization. */
+  employer: string;
+  name: string;
+  workplace: { lat: number; lon: number };
+  /** Slugs of covered providers and spaces. */
+  providers: string[];
+  spaces: string[];
+  daysPerEmployee: number | null;
+  pool: { unit: 'day' | 'hour'; amount: number } | null;
+  price: { unit: 'day' | 'hour'; cents: number };
+  /** A whole opening day, or fixed local hours for contracts billed by the hour. */
+  bookedHours: 'whole_day' | { from: string; to: string };
+  staff: SeedStaff[];
+}

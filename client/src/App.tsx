@@ -6,11 +6,13 @@ import { Layout } from './components/Layout';
 import { I18nProvider } from './i18n/i18n';
 import { AccountPage } from './pages/AccountPage';
 import { BookingsPage } from './pages/BookingsPage';
+import { EmployerPage } from './pages/employer/EmployerPage';
 import { InboxPage } from './pages/InboxPage';
 import { InvitationPage } from './pages/InvitationPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PasswordResetPage, PasswordResetRequestPage } from './pages/PasswordPages';
+import { RegionPage } from './pages/RegionPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { SpacePage } from './pages/SpacePage';
 import { StartPage } from './pages/StartPage';
@@ -45,6 +47,8 @@ export function App() {
               <Route path="/einladung" element={<InvitationPage />} />
               <Route path="/buchungen" element={<BookingsPage />} />
               <Route path="/anfragen" element={<InboxPage />} />
+              <Route path="/arbeitgeber" element={<EmployerPage />} />
+              <Route path="/region" element={<RegionPage />} />
               <Route path="/postfach" element={<Suspense><MailboxPage /></Suspense>} />
               <Route path="/admin/auftraege" element={<Suspense><AdminJobsPage /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />

@@ -33,6 +33,13 @@ import { SpaceService } from './spaces/spaces.service';
 import { spaceManagementRoutes } from './spaces/management/management.routes';
 import { SpaceManagementService } from './spaces/management/space-management.service';
 import { SpaceSetupService } from './spaces/management/space-setup.service';
+import { CommuteService } from './contracts/commute.service';
+import { DEFAULT_COMMUTE_SETTINGS } from './contracts/commute';
+import { ContractService } from './contracts/contracts.service';
+import { contractRoutes } from './contracts/contracts.routes';
+import { MyContractsService } from './contracts/my-contracts.service';
+import { StatementService } from './contracts/statement.service';
+import { UsageService } from './contracts/usage.service';
 import { feedRoutes } from './feeds/feeds.routes';
 import { FeedService } from './feeds/feeds.service';
 import { DevMailbox } from './notifications/dev-mailbox';
@@ -40,7 +47,7 @@ import { notificationRoutes } from './notifications/notifications.routes';
 import { OutboxAdminService } from './notifications/outbox-admin.service';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours'>>;
+  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute'>>;
   dataSource: DataSource;
   log: Logger;
   /** The built client; absent in API-only tests. */
@@ -75,6 +82,8 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const sessions = createSessions({ dataSource: db, secret: config.sessionSecret, publicUrl: config.publicUrl, accounts, log });
 
   const spaces = new SpaceService(db);
+  const contracts = new ContractService(db);
+  const commute = config.commute ?? DEFAULT_COMMUTE_SETTINGS;
   const routes = [
     ...healthRoutes(db),
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
@@ -88,6 +97,13 @@ export function createApp(deps: AppDeps): LandraeumeApp {
       queries: new BookingQueries(db),
     }),
     ...seriesRoutes(new SeriesService(db, config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS)),
+    ...contractRoutes({
+      contracts,
+      usage: new UsageService(db, commute),
+      statements: new StatementService(db, contracts),
+      myContracts: new MyContractsService(db),
+      commute: new CommuteService(db, commute),
+    }),
     ...feedRoutes(new FeedService(db, config.publicUrl)),
     ...notificationRoutes(new OutboxAdminService(db), new DevMailbox(config.smtpUrl ? undefined : path.join(config.dataDir, 'mail'))),
   ];

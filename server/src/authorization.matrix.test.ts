@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PUBLIC_URL, TEST_SESSION_SECRET, type TestApp } from './db/testing/test-app';
 import { createMailer } from './notifications/mailer';
 import { createBookingClaims, TEST_PASSWORD } from './db/testing/fixtures';
+import { createContract } from './db/testing/contract-fixtures';
 import { buildWorld, invitationFor, PERSONAS, sessionCookie, tokenFor, type Persona, type World } from './db/testing/personas';
 
 /*
@@ -48,6 +49,8 @@ async function seriesInB(db: Ctx['db'], world: World): Promise<string> {
   return series.id;
 }
 
+const contractOfA = ({ world, db }: Ctx) => createContract(db, { employerId: world.orgs.employerA, spaceIds: [world.spaces.providerA] });
+const EMPLOYER_ADMINS: Persona[] = ['employerAdmin', 'platformAdmin'];
 async function feedTokenOf(db: Ctx['db'], userId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await db.query(`UPDATE users SET feed_token = $2 WHERE id = $1`, [userId, token]);
@@ -140,6 +143,19 @@ const MATRIX: Record<string, Row> = {
   'POST /api/series/preview': { allow: VERIFIED, body: ({ world }) => seriesBody(world) },
   'POST /api/series': { allow: VERIFIED, body: ({ world }) => ({ ...seriesBody(world), onConflict: 'skip' }) },
   'POST /api/series/:id/cancel': { allow: ['clubMember', 'providerAdminB', 'platformAdmin'], params: async ({ world, db }) => ({ id: await seriesInB(db, world) }), body: () => ({ reason: 'Saisonende' }) },
+  'POST /api/contracts': {
+    allow: ['platformAdmin'],
+    body: ({ world }) => ({ employerId: world.orgs.employerA, name: 'Pilot', validFrom: '2026-01-01', validTo: '2027-12-31', spaceIds: [world.spaces.providerA], daysPerEmployee: 4, price: { unit: 'day', cents: 1500 } }),
+  },
+  'PATCH /api/contracts/:id': { allow: ['platformAdmin'], params: async (ctx) => ({ id: await contractOfA(ctx) }), body: () => ({ daysPerEmployee: 6 }) },
+  'GET /api/contracts/:id': { allow: EMPLOYER_ADMINS, params: async (ctx) => ({ id: await contractOfA(ctx) }) },
+  'GET /api/contracts/:id/statement': { allow: EMPLOYER_ADMINS, params: async (ctx) => ({ id: await contractOfA(ctx) }), query: () => ({ month: '2026-12' }) },
+  'GET /api/organizations/:id/contracts': { allow: EMPLOYER_ADMINS, params: ({ world }) => ({ id: world.orgs.employerA }) },
+  'GET /api/organizations/:id/usage': { allow: EMPLOYER_ADMINS, params: ({ world }) => ({ id: world.orgs.employerA }), query: () => ({ month: '2026-12' }) },
+  'PUT /api/organizations/:id/workplace': { allow: EMPLOYER_ADMINS, params: ({ world }) => ({ id: world.orgs.employerA }), body: () => ({ lat: 51.9459, lon: 7.1675 }) },
+  'GET /api/me/contracts': { allow: SIGNED_IN },
+  'GET /api/me/commute': { allow: SIGNED_IN },
+  'GET /api/admin/commute': { allow: ['platformAdmin'], query: () => ({ month: '2026-11' }) },
   'GET /ical/u/:token.ics': { allow: ALL, params: async ({ world, db }) => ({ token: await feedTokenOf(db, world.target.id) }) },
   'GET /ical/spaces/:id.ics': { allow: ALL, params: ({ world }) => ({ id: world.spaces.providerA }) },
   'GET /api/me/calendar-feed': { allow: SIGNED_IN },

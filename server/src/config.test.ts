@@ -15,6 +15,11 @@ describe('configuration from the environment', () => {
     expect(config.mailFrom).toContain('@');
   });
 
+  it('reads the commute settings, defaulting to a 1.3 detour and 166 g CO₂ per km', () => {
+    expect(parseConfig({}).commute).toEqual({ detourFactor: 1.3, co2GramsPerKm: 166 });
+    expect(parseConfig({ COMMUTE_DETOUR_FACTOR: '1.4', COMMUTE_CO2_G_PER_KM: '120' }).commute).toEqual({ detourFactor: 1.4, co2GramsPerKm: 120 });
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });
@@ -28,6 +33,8 @@ describe('configuration from the environment', () => {
     ['PUBLIC_URL', 'ftp://example.org'],
     ['SESSION_SECRET', 'short'],
     ['LOG_LEVEL', 'loud'],
+    ['COMMUTE_DETOUR_FACTOR', '0.5'],
+    ['COMMUTE_CO2_G_PER_KM', 'viel'],
   ])('rejects a bad %s and names the variable', (variable, value) => {
     let error: unknown;
     try {

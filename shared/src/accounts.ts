@@ -58,6 +58,8 @@ export const profileUpdateSchema = z
     locale: localeSchema.optional(),
     homePostcode: postcodeSchema.nullable().optional(),
     homeLocation: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict().nullable().optional(),
+    /** Whether the employer may see one's own commute figures (never without this opt-in). */
+    shareCommute: z.boolean().optional(),
   })
   .strict();
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
@@ -83,6 +85,7 @@ export const meSchema = z.object({
   emailVerified: z.boolean(),
   homePostcode: z.string().nullable(),
   homeLocation: z.object({ lat: z.number(), lon: z.number() }).nullable(),
+  shareCommute: z.boolean(),
   memberships: z.array(membershipSchema),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -26,6 +26,8 @@ export const bookingCreateSchema = z
     purpose: freeText(500).optional(),
     attendees: z.number().int().min(1).max(10_000).optional(),
     organizationId: uuid.optional(),
+    /** Book on the employer's pilot contract: the employer pays, the quota counts. */
+    contractId: uuid.optional(),
   })
   .strict()
   .refine((b) => (b.date ? !b.start && !b.end : !!b.start && !!b.end), { error: 'booking.range_or_day', path: ['start'] });
@@ -63,6 +65,8 @@ export const bookingSchema = z.object({
   attendees: z.number().int().nullable(),
   priceCents: z.number().int(),
   organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** The employer contract that pays for it, if any. */
+  contractId: z.uuid().nullable(),
   /** Who booked: shown to the booker themself and to the space's managers, never publicly. */
   booker: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
   decisionReason: z.string().nullable(),

@@ -35,6 +35,8 @@ export const ERROR_STATUS = {
   resource_unavailable: 422,
   not_a_member: 422,
   cancellation_deadline_passed: 422,
+  quota_exceeded: 422,
+  contract_not_applicable: 422,
   invalid_transition: 409,
   idempotency_key_reused: 422,
   invitation_mismatch: 422,

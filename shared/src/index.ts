@@ -6,4 +6,5 @@ export * from './spaces';
 export * from './bookings';
 export * from './series';
 export * from './space-management';
+export * from './contracts';
 export * from './notifications';

@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import { useMe } from '../api/session';
 import type { MessageKey } from '../i18n/de';
 import { useI18n } from '../i18n/i18n';
+import { ContractChoice } from './ContractChoice';
 import { FormAlert, Notice } from './FormAlert';
 
 const ANY = '';
@@ -27,6 +28,7 @@ export function BookingForm({ space, availability, day, onBooked }: { space: Spa
   }, [availability, resourceId, isCoworking]);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
+  const [contractId, setContractId] = useState('');
   const local = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat('HH:mm');
   const book = useMutation({
     mutationFn: (body: object) => api<Booking>('/api/bookings', { method: 'POST', body, headers: { 'Idempotency-Key': crypto.randomUUID() } }),
@@ -43,7 +45,7 @@ export function BookingForm({ space, availability, day, onBooked }: { space: Spa
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const target = resourceId === ANY ? {} : { resourceId };
+    const target = { ...(resourceId === ANY ? {} : { resourceId }), ...(contractId ? { contractId } : {}) };
     book.mutate(wholeDay ? { spaceId: space.id, ...target, date: day } : { spaceId: space.id, ...target, start: start || free[0]?.start, end: end || free[0]?.end });
   };
   return (
@@ -89,6 +91,7 @@ export function BookingForm({ space, availability, day, onBooked }: { space: Spa
           </div>
         </div>
       )}
+      <ContractChoice spaceId={space.id} contractId={contractId} onChange={setContractId} />
       {space.approval === 'required' && <p className="hint">{t('space.requestHint')}</p>}
       <button type="submit" className="button" disabled={book.isPending || (!wholeDay && free.length === 0)}>
         {space.approval === 'required' ? t('space.request') : t('space.book')}

@@ -21,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const isPlatformAdmin = !!me.data?.memberships.some((m) => m.organizationKind === 'platform' && m.role === 'admin');
   // Only answers when no mail server is configured: then mails are read here.
   const mailbox = useQuery({ queryKey: ['dev-mails'], queryFn: () => api<{ items: unknown[] }>('/api/dev/mails'), enabled: !!me.data, retry: false });
+  const employs = isPlatformAdmin || me.data?.memberships.some((m) => m.organizationKind === 'employer' && m.role === 'admin');
   const manages = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider' || m.organizationKind === 'platform');
   return (
     <>
@@ -40,6 +41,16 @@ export function Layout({ children }: { children: ReactNode }) {
             {me.data && (
               <li>
                 <NavLink to="/buchungen">{t('nav.bookings')}</NavLink>
+              </li>
+            )}
+            {me.data && employs && (
+              <li>
+                <NavLink to="/arbeitgeber">{t('nav.employer')}</NavLink>
+              </li>
+            )}
+            {me.data && isPlatformAdmin && (
+              <li>
+                <NavLink to="/region">{t('nav.region')}</NavLink>
               </li>
             )}
             {me.data && manages && (

@@ -13,6 +13,8 @@ interface I18n {
   /** A sentence for an API error: ours for known codes, else the server's (already localized). */
   errorText(error: unknown): string;
   money(cents: number): string;
+  /** A figure in the reader's format, e.g. 1.059,1 in German. */
+  number(value: number): string;
   dateTime(iso: string, zone?: string): string;
 }
 
@@ -40,6 +42,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         }
         return dictionary['error.generic'];
       },
+      number: (value) => new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }).format(value),
       money: (cents) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }).format(cents / 100),
       dateTime: (iso, zone = 'Europe/Berlin') => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(iso)),
     };

@@ -6,6 +6,7 @@ import { useMe, useRefreshSession } from '../api/session';
 import { CalendarFeed } from '../components/CalendarFeed';
 import { Field } from '../components/Field';
 import { FormAlert, Notice } from '../components/FormAlert';
+import { MyCommute } from '../components/MyCommute';
 import { useI18n } from '../i18n/i18n';
 
 export function AccountPage() {
@@ -34,7 +35,7 @@ export function AccountPage() {
     const form = new FormData(event.currentTarget);
     const locale = String(form.get('locale')) as 'de' | 'en';
     const postcode = String(form.get('homePostcode') ?? '').trim();
-    save.mutate({ name: String(form.get('name')), locale, homePostcode: postcode || null });
+    save.mutate({ name: String(form.get('name')), locale, homePostcode: postcode || null, shareCommute: form.get('shareCommute') === 'on' });
     setLocale(locale);
   };
   return (
@@ -53,6 +54,10 @@ export function AccountPage() {
       <form onSubmit={submit} noValidate>
         <Field label={t('form.name')} name="name" defaultValue={me.data.name} required maxLength={100} error={fields.name} />
         <Field label={t('account.postcode')} name="homePostcode" inputMode="numeric" pattern="[0-9]{5}" defaultValue={me.data.homePostcode ?? ''} error={fields.homePostcode} />
+        <div className="field checkbox">
+          <input id="shareCommute" name="shareCommute" type="checkbox" defaultChecked={me.data.shareCommute} />
+          <label htmlFor="shareCommute">{t('account.shareCommute')}</label>
+        </div>
         <div className="field">
           <label htmlFor="locale">{t('account.language')}</label>
           <select id="locale" name="locale" defaultValue={me.data.locale}>
@@ -66,6 +71,7 @@ export function AccountPage() {
           {t('account.save')}
         </button>
       </form>
+      <MyCommute />
       <CalendarFeed />
       <p>
         <a href="/api/me/export" download>

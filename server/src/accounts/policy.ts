@@ -62,3 +62,28 @@ export function canSeeBooking(actor: Actor | undefined, booking: { bookerId: str
   if (canManageSpacesOf(actor, booking.spaceOrganization)) return true;
   return booking.organizationId !== null && isAdminOf(actor, booking.organizationId);
 }
+
+/** Pilot contracts are agreed with the platform team: only platform admins create and change them. */
+export function canManageContracts(actor: Actor | undefined): boolean {
+  return isPlatformAdmin(actor);
+}
+
+/** An employer's contracts, usage and statements are for its admins (and the platform team). */
+export function canSeeContractsOf(actor: Actor | undefined, employerId: string): boolean {
+  return isPlatformAdmin(actor) || isAdminOf(actor, employerId);
+}
+
+/** Every member of the employer is staff and may book on its contracts. */
+export function canBookOnContractOf(actor: Actor | undefined, employerId: string): boolean {
+  return isMemberOf(actor, employerId);
+}
+
+/** The workplace location feeds the commute figures; the organization's admins keep it. */
+export function canSetWorkplaceOf(actor: Actor | undefined, organizationId: string): boolean {
+  return isPlatformAdmin(actor) || isAdminOf(actor, organizationId);
+}
+
+/** Regional figures (never per person) are for the platform team. */
+export function canSeeRegionFigures(actor: Actor | undefined): boolean {
+  return isPlatformAdmin(actor);
+}

@@ -9,6 +9,7 @@ interface ProfileRow {
   home_postcode: string | null;
   home_lat: number | null;
   home_lon: number | null;
+  share_commute: boolean;
 }
 
 /** The person's own data: what they see, change, take away (export) or erase. */
@@ -17,7 +18,7 @@ export class ProfileService {
 
   async me(userId: string): Promise<Me> {
     const actor = await loadActor(this.db, userId);
-    const [profile] = (await this.db.query(`SELECT home_postcode, home_lat, home_lon FROM users WHERE id = $1`, [userId])) as ProfileRow[];
+    const [profile] = (await this.db.query(`SELECT home_postcode, home_lat, home_lon, share_commute FROM users WHERE id = $1`, [userId])) as ProfileRow[];
     if (!actor || !profile) throw notFound('Account');
     return {
       id: actor.id,
@@ -27,6 +28,7 @@ export class ProfileService {
       emailVerified: actor.emailVerified,
       homePostcode: profile.home_postcode,
       homeLocation: profile.home_lat !== null && profile.home_lon !== null ? { lat: profile.home_lat, lon: profile.home_lon } : null,
+      shareCommute: profile.share_commute,
       memberships: actor.memberships,
     };
   }
@@ -40,9 +42,10 @@ export class ProfileService {
          home_postcode = CASE WHEN $4 THEN $5 ELSE home_postcode END,
          home_lat = CASE WHEN $6 THEN $7::double precision ELSE home_lat END,
          home_lon = CASE WHEN $6 THEN $8::double precision ELSE home_lon END,
+         share_commute = coalesce($9, share_commute),
          updated_at = now()
        WHERE id = $1`,
-      [actor.id, input.name ?? null, input.locale ?? null, input.homePostcode !== undefined, input.homePostcode ?? null, location !== undefined, location?.lat ?? null, location?.lon ?? null],
+      [actor.id, input.name ?? null, input.locale ?? null, input.homePostcode !== undefined, input.homePostcode ?? null, location !== undefined, location?.lat ?? null, location?.lon ?? null, input.shareCommute ?? null],
     );
     return this.me(actor.id);
   }
@@ -50,7 +53,7 @@ export class ProfileService {
   /** Everything the system holds about the person, in one JSON document (GDPR Art. 15 and 20). */
   async export(actor: Actor): Promise<Record<string, unknown>> {
     const [account] = (await this.db.query(
-      `SELECT id, email, display_name AS name, locale, home_postcode, home_lat, home_lon, email_verified_at, created_at, updated_at FROM users WHERE id = $1`,
+      `SELECT id, email, display_name AS name, locale, home_postcode, home_lat, home_lon, share_commute, email_verified_at, created_at, updated_at FROM users WHERE id = $1`,
       [actor.id],
     )) as Record<string, unknown>[];
     const memberships = await this.db.query(
@@ -66,7 +69,7 @@ export class ProfileService {
     const [{ sessions }] = (await this.db.query(`SELECT count(*)::int AS sessions FROM sessions WHERE user_id = $1 AND expire > now()`, [actor.id])) as [{ sessions: number }];
     const bookings = await this.db.query(
       `SELECT b.id, s.name AS space, r.name AS resource, lower(b.period) AS start, upper(b.period) AS "end", b.status, b.whole_day, b.purpose, b.attendees,
-              b.price_cents, o.name AS organization, b.decision_reason, b.series_id, b.created_at
+              b.price_cents, o.name AS organization, b.contract_id, b.decision_reason, b.series_id, b.created_at
          FROM bookings b JOIN spaces s ON s.id = b.space_id JOIN resources r ON r.id = b.resource_id LEFT JOIN organizations o ON o.id = b.organization_id
         WHERE b.booker_id = $1 ORDER BY lower(b.period)`,
       [actor.id],

@@ -3,6 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { Booking, BookingCreate } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
 import { freeResourcesFor } from '../availability/availability';
+import { chargeContract } from '../contracts/contract-booking.service';
 import { DomainError } from '../http/errors';
 import { loadClaims } from '../spaces/space-calendar.repository';
 import { checkBookingRules, wholeDayPeriod, type RequestedPeriod } from './booking-rules';
@@ -108,6 +109,8 @@ export class BookingCreateService {
       }
     }
     if (!attempts.length) throw closed;
+    // Before any desk is locked: the contract's lock comes first (see chargeContract).
+    const charge = input.contractId ? await chargeContract(qr, actor, input.contractId, space, attempts[0]!.period) : undefined;
 
     const open = input.resourceId ? attempts : await this.freeFirst(qr, space, attempts);
     for (const attempt of open) {
@@ -122,12 +125,14 @@ export class BookingCreateService {
           pendingExpiryHours: this.pendingExpiryHours,
           purpose: input.purpose ?? '',
           attendees: input.attendees ?? null,
-          organizationId: input.organizationId ?? null,
-          priceCents: priceOf(space.prices, attempt.period, organization?.organizationKind === 'club'),
+          organizationId: charge?.employerId ?? input.organizationId ?? null,
+          priceCents: charge?.priceCents ?? priceOf(space.prices, attempt.period, organization?.organizationKind === 'club'),
+          ...(charge ? { contractId: charge.contractId } : {}),
           notify: true,
         }),
       );
       if (!id) continue;
+      await charge?.afterBooking(qr);
       const [row] = (await qr.query(`${BOOKING_SELECT} WHERE b.id = $1`, [id])) as BookingRow[];
       return presentBooking(row!);
     }

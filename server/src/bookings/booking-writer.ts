@@ -19,6 +19,8 @@ export interface NewBooking {
   organizationId: string | null;
   priceCents: number;
   seriesId?: string;
+  /** The employer contract that pays; its quota was checked under the contract's lock. */
+  contractId?: string;
   /** Mails about a series go out once for the series, not per date. */
   notify: boolean;
 }
@@ -46,9 +48,9 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
   const [row] = (await qr.query(
     `WITH locked AS (SELECT count(*) AS n FROM (SELECT id FROM resources WHERE id = ANY($14::uuid[]) ORDER BY id FOR NO KEY UPDATE) units),
      booking AS (
-       INSERT INTO bookings (space_id, resource_id, booker_id, organization_id, period, status, whole_day, purpose, attendees, price_cents, series_id, expires_at, confirmed_at)
+       INSERT INTO bookings (space_id, resource_id, booker_id, organization_id, period, status, whole_day, purpose, attendees, price_cents, series_id, expires_at, confirmed_at, contract_id)
        SELECT $1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, $8, $9, $10, $11, $12, CASE WHEN $7 = 'pending' THEN least(now() + make_interval(hours => $13), $5::timestamptz) END,
-              CASE WHEN $7 = 'confirmed' THEN now() END
+              CASE WHEN $7 = 'confirmed' THEN now() END, $19::uuid
          FROM locked
        RETURNING id, period
      ),
@@ -67,9 +69,10 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
       booking.spaceId, booking.resourceId, booking.actorId, booking.organizationId, start.toISO(), end.toISO(), booking.pending ? 'pending' : 'confirmed',
       wholeDay, booking.purpose, booking.attendees, booking.priceCents, booking.seriesId ?? null, booking.pendingExpiryHours, booking.units,
       booking.pending ? 'booking.requested' : 'booking.confirmed',
-      JSON.stringify({ spaceId: booking.spaceId, resourceId: booking.resourceId, ...(booking.seriesId ? { seriesId: booking.seriesId } : {}) }),
+      JSON.stringify({ spaceId: booking.spaceId, resourceId: booking.resourceId, ...(booking.seriesId ? { seriesId: booking.seriesId } : {}), ...(booking.contractId ? { contractId: booking.contractId } : {}) }),
       jobs.kinds,
       jobs.events,
+      booking.contractId ?? null,
     ],
   )) as [{ id: string }];
   return row.id;

@@ -28,13 +28,14 @@ export interface BookingRow {
   booker_email: string | null;
   decision_reason: string | null;
   series_id: string | null;
+  contract_id: string | null;
   sequence: number;
   expires_at: Date | null;
   created_at: Date;
 }
 
 export const BOOKING_SELECT = `
-  SELECT b.id, b.status, b.series_id, b.space_id, s.name AS space_name, s.slug AS space_slug, s.municipality, s.zone, s.cancellation_deadline_hours,
+  SELECT b.id, b.status, b.series_id, b.contract_id, b.space_id, s.name AS space_name, s.slug AS space_slug, s.municipality, s.zone, s.cancellation_deadline_hours,
          s.organization_id AS space_organization_id, so.kind AS space_organization_kind,
          b.resource_id, r.name AS resource_name, r.kind AS resource_kind, lower(b.period) AS starts_at, upper(b.period) AS ends_at,
          b.whole_day, b.purpose, b.attendees, b.price_cents, b.organization_id, bo.name AS organization_name,
@@ -60,6 +61,7 @@ export function presentBooking(row: BookingRow): Booking {
     attendees: row.attendees,
     priceCents: row.price_cents ?? 0,
     organization: row.organization_id ? { id: row.organization_id, name: row.organization_name ?? '' } : null,
+    contractId: row.contract_id,
     booker: row.booker_id && row.booker_name ? { id: row.booker_id, name: row.booker_name, email: row.booker_email ?? '' } : null,
     decisionReason: row.decision_reason,
     sequence: row.sequence,

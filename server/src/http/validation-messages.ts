@@ -36,6 +36,11 @@ const KEYED: Record<string, Record<Locale, string>> = {
   'closure.order': { de: 'Das Ende darf nicht vor dem Beginn liegen.', en: 'The end must not be before the start.' },
   'closure.too_long': { de: 'Eine Schließung darf höchstens zwei Jahre dauern.', en: 'A closure may last at most two years.' },
   'space.invalid_reference': { de: 'Diesen Raum gibt es nicht.', en: 'There is no such space.' },
+  'month.invalid': { de: 'Bitte geben Sie einen Monat als JJJJ-MM an.', en: 'Please give a month as YYYY-MM.' },
+  'contract.quota_required': { de: 'Ein Vertrag braucht ein Kontingent je Person oder einen Pool.', en: 'A contract needs a quota per person or a pool.' },
+  'contract.dates_order': { de: 'Das Vertragsende darf nicht vor dem Beginn liegen.', en: 'The contract must not end before it starts.' },
+  'contract.coverage_required': { de: 'Bitte mindestens einen Raum oder Anbieter angeben.', en: 'Please name at least one space or provider.' },
+  'contract.invalid_reference': { de: 'Einen der genannten Räume oder Anbieter gibt es nicht.', en: 'One of the spaces or providers does not exist.' },
 };
 
 /** Zod's own issues (no key of ours) get a plain message by kind. */

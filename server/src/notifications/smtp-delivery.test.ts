@@ -12,6 +12,7 @@ import { addMember, createOrganization, createSpace, createUser, signIn, type Sp
 import { SmtpSink, type ReceivedMail } from '../db/testing/smtp-sink';
 import { createTestApp, TEST_PUBLIC_URL, type TestApp } from '../db/testing/test-app';
 import { silentLogger } from '../db/testing/test-database';
+import { createContract } from '../db/testing/contract-fixtures';
 import { outboxHandlers } from '../worker/jobs';
 import { createMailer, type Mailer } from './mailer';
 import { deliverDue } from './outbox';
@@ -161,6 +162,23 @@ describe('mails over SMTP', () => {
     const made = DateTime.now();
     if (start.diff(made, 'hours').hours >= 24) await t.db.dataSource.query(`UPDATE bookings SET confirmed_at = lower(period) - interval '20 hours' WHERE id = $1`, [soon.body.id]);
     expect(await enqueueDueReminders(t.db.dataSource, { leadHours: 24, now: start.minus({ hours: 2 }).toJSDate() })).toBe(0);
+  });
+
+  it('tells the employer’s admins once, in their language, when a contract quota is nearly used up', async () => {
+    const db = t.db.dataSource;
+    const employer = await createOrganization(db, 'employer', 'Berkel Post AG');
+    await createUser(db, { name: 'Pia Personal', email: 'personal@berkel-post.example' });
+    await addMember(db, (await db.query(`SELECT id FROM users WHERE email = 'personal@berkel-post.example'`))[0].id, employer, 'admin');
+    await addMember(db, (await db.query(`SELECT id FROM users WHERE email = $1`, [BOOKER]))[0].id, employer, 'member');
+    const contract = await createContract(db, { employerId: employer, spaceIds: [desks.id], daysPerEmployee: 1, name: 'Pilot Post' });
+    await deliver();
+    const booking = await booker.post('/api/bookings').send({ spaceId: desks.id, ...slot(12, 9), contractId: contract }).expect(201);
+    const month = DateTime.fromISO(booking.body.start, { setZone: true }).toFormat('yyyy-MM');
+    expect(await deliver()).toBe(2);
+    const mail = lastTo('personal@berkel-post.example');
+    expect(mail.subject).toBe(`Kontingent fast aufgebraucht: Pilot Post (${month})`);
+    expect(mail.parsed.text).toContain('Paula Post hat 1 / 1 Arbeitsplatz-Tage des persönlichen Kontingents genutzt.');
+    expect(sink.to('personal@berkel-post.example')).toHaveLength(1);
   });
 
   it('sends one mail for a whole weekly series, with its RRULE', async () => {

@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../seed/data/users';
+import { nrwHolidays } from '../../server/src/spaces/holidays';
+import { launchBrowser } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A Wednesday at least a week ahead that is no public holiday: the seeded coworking spaces are open. */
+function nextWednesday(): string {
+  let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 7 });
+  const holiday = (d: DateTime) => nrwHolidays(d.toISODate()!, d.toISODate()!).length > 0;
+  while (day.weekday !== 3 || holiday(day)) day = day.plus({ days: 1 });
+  return day.toISODate()!;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${baseUrl}/anmelden`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+}
+
+describe('the employer pilot in the browser', () => {
+  it('an employee books through her employer, and the employer sees usage, quota bars and the statement link', async () => {
+    const employee = await browser.newPage({ locale: 'de-DE' });
+    await signIn(employee, 'mitarbeiterin@demo.landraeume.example');
+    await employee.goto(`${baseUrl}/raeume/coworking-coesfeld-bahnhof`);
+    await employee.getByLabel('Tag wählen').fill(nextWednesday());
+    await employee.getByLabel('Über meinen Arbeitgeber buchen').check();
+    await employee.getByRole('button', { name: 'Jetzt buchen' }).click();
+    await employee.getByRole('status').filter({ hasText: 'Gebucht' }).waitFor();
+    await employee.close();
+
+    const employer = await browser.newPage({ locale: 'de-DE' });
+    await signIn(employer, 'arbeitgeber@demo.landraeume.example');
+    await employer.getByRole('link', { name: 'Arbeitgeber' }).click();
+    await employer.getByRole('heading', { level: 1, name: 'Pilotverträge und Nutzung' }).waitFor();
+    await employer.getByRole('rowheader', { name: 'Eva Entwicklerin' }).first().waitFor();
+    expect(await employer.getByRole('progressbar').count()).toBeGreaterThan(0);
+    expect(await employer.getByRole('link', { name: /Abrechnung/ }).count()).toBe(1);
+    expect(await employer.locator('html').getAttribute('lang')).toBe('de');
+    await employer.close();
+  }, 60_000);
+});
