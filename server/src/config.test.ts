@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,6 +69,19 @@ describe('configuration from the environment', () => {
     expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(second.sessionSecret).toBe(first.sessionSecret);
     expect(readFileSync(path.join(dataDir, 'session-secret'), 'utf8').trim()).toBe(first.sessionSecret);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('gives processes that start at once on one DATA_DIR the same secret', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'landraeume-config-'));
+    const script = `import { loadConfig } from ${JSON.stringify(path.resolve('server/src/config.ts'))}; process.stdout.write(loadConfig({ DATA_DIR: process.argv[1] }).sessionSecret);`;
+    const secrets = await Promise.all(
+      Array.from({ length: 4 }, () => new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dataDir], (err, stdout) => (err ? reject(err) : resolve(stdout)));
+      })),
+    );
+    expect(new Set(secrets).size).toBe(1);
+    expect(secrets[0]!.length).toBeGreaterThanOrEqual(32);
     rmSync(dataDir, { recursive: true, force: true });
   });
 });
