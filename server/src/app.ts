@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type pg from 'pg';
@@ -13,11 +14,15 @@ import { healthRoutes } from './health/health.routes';
 import { crossSiteProtection } from './http/cross-site';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit';
+import { operatorCheck } from './http/operator';
 import { requestId } from './http/request-id';
 import { mountRoutes, type AnyRoute } from './http/route';
 import { securityHeaders } from './http/security-headers';
 import { staticClient } from './http/static-client';
+import { createMetrics, type Metrics } from './metrics/metrics';
+import { metricsRoutes } from './metrics/metrics.routes';
 import { createMailer, type Mailer } from './notifications/mailer';
+import { openApiRoutes } from './openapi/openapi.routes';
 import { InvitationService } from './organizations/invitations.service';
 import { OrganizationService } from './organizations/organizations.service';
 import { organizationRoutes } from './organizations/organizations.routes';
@@ -34,24 +39,28 @@ import { SpaceManagementService } from './spaces/management/space-management.ser
 import { SpaceSetupService } from './spaces/management/space-setup.service';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours'>>;
+  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'metricsToken' | 'role'>>;
   dataSource: DataSource;
   log: Logger;
   /** The built client; absent in API-only tests. */
   clientDir?: string;
   mailer?: Mailer;
   rateLimits?: RateLimitConfig;
+  /** Shared with the worker when both run in one process, so /metrics shows its failures too. */
+  metrics?: Metrics;
 }
 
 export interface LandraeumeApp {
   app: Express;
   /** Every route the API serves: the source for the authorization matrix and the API document. */
   routes: AnyRoute[];
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
 export const JSON_BODY_LIMIT = '100kb';
 const DEFAULT_PENDING_EXPIRY_HOURS = 72;
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export function createApp(deps: AppDeps): LandraeumeApp {
   const { config, dataSource: db, log } = deps;
@@ -65,27 +74,33 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const organizations = new OrganizationService(db, invitations);
   const sessions = createSessions({ dataSource: db, secret: config.sessionSecret, publicUrl: config.publicUrl, accounts, log });
 
+  const metrics = deps.metrics ?? createMetrics(db);
   const spaces = new SpaceService(db);
-  const routes = [
-    ...healthRoutes(db),
+  const pendingExpiryHours = config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS;
+  const operations = [...healthRoutes(db), ...metricsRoutes(metrics)];
+  const api = [
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
     ...meRoutes(profiles),
     ...organizationRoutes(organizations, invitations),
     ...spaceRoutes(spaces),
     ...spaceManagementRoutes(new SpaceManagementService(db, spaces), new SpaceSetupService(db, spaces)),
     ...bookingRoutes({
-      create: new BookingCreateService(db, config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS),
-      decisions: new BookingDecisions(db),
+      create: new BookingCreateService(db, pendingExpiryHours, undefined, metrics.bookings),
+      decisions: new BookingDecisions(db, undefined, metrics.bookings),
       queries: new BookingQueries(db),
     }),
-    ...seriesRoutes(new SeriesService(db, config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS)),
+    ...seriesRoutes(new SeriesService(db, pendingExpiryHours, undefined, metrics.bookings)),
+    ...openApiRoutes(() => routes, { version: VERSION, serverUrl: config.publicUrl }),
   ];
+  // A worker answers health checks and scrapes, nothing else: bookings go to the API servers.
+  const routes: AnyRoute[] = config.role === 'worker' ? operations : [...operations, ...api];
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.set('query parser', 'simple');
 
+  app.use(metrics.httpTimer);
   app.use(
     pinoHttp({
       logger: log,
@@ -102,10 +117,10 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   app.use(crossSiteProtection(config.publicUrl));
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
   app.use(sessions.middleware);
-  app.use(mountRoutes(routes));
+  app.use(mountRoutes(routes, operatorCheck(config.metricsToken)));
   app.use('/api', notFoundHandler);
   if (deps.clientDir) app.use(staticClient(deps.clientDir));
   app.use(notFoundHandler);
   app.use(errorHandler);
-  return { app, routes, close: sessions.close };
+  return { app, routes, metrics, close: sessions.close };
 }

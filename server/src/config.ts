@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION_MONTHS } from './worker/retention.job';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -24,6 +25,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   PENDING_EXPIRY_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(DEFAULT_RETENTION_MONTHS),
 });
 
 export interface Config {
@@ -38,6 +41,10 @@ export interface Config {
   role: 'all' | 'api' | 'worker';
   /** Unanswered room requests expire after this long and free their slot. */
   pendingExpiryHours: number;
+  /** Bearer token for /metrics; without it only direct loopback requests may read them. */
+  metricsToken: string | undefined;
+  /** Bookings that ended longer ago than this lose their personal details. */
+  retentionMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -58,7 +65,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
-        const shown = variable === 'SESSION_SECRET' || variable === 'DATABASE_URL' || variable === 'SMTP_URL' ? '' : ` (got "${env[variable] ?? ''}")`;
+        const shown = ['SESSION_SECRET', 'DATABASE_URL', 'SMTP_URL', 'METRICS_TOKEN'].includes(variable) ? '' : ` (got "${env[variable] ?? ''}")`;
         return `${variable}: ${issue.message}${shown}`;
       }),
     );
@@ -75,6 +82,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret
     logLevel: e.LOG_LEVEL,
     role: e.ROLE,
     pendingExpiryHours: e.PENDING_EXPIRY_HOURS,
+    metricsToken: e.METRICS_TOKEN,
+    retentionMonths: e.RETENTION_MONTHS,
   };
 }
 

@@ -55,7 +55,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   }
   // One mailer (one SMTP pool) for the API's account mails and the worker's outbox.
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, publicUrl: config.publicUrl });
-  const { app, close: closeApp } = createApp({ config, dataSource: database.dataSource, log, clientDir: CLIENT_DIST, mailer });
+  // A worker serves only health checks and metrics; the API servers serve the client.
+  const { app, metrics, close: closeApp } = createApp({ config, dataSource: database.dataSource, log, clientDir: config.role === 'worker' ? undefined : CLIENT_DIST, mailer });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(s)));
   }).catch(async (err: unknown) => {
@@ -65,7 +66,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   });
   server.on('clientError', answerMalformedRequest);
   // ROLE=api leaves the scheduled jobs to separate worker processes.
-  const scheduler = config.role === 'api' ? undefined : startWorker({ db: database.dataSource, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, log });
+  const scheduler = config.role === 'api' ? undefined : startWorker({ db: database.dataSource, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, log, metrics, retentionMonths: config.retentionMonths });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
 

@@ -6,3 +6,4 @@ export * from './spaces';
 export * from './bookings';
 export * from './series';
 export * from './space-management';
+export * from './responses';
