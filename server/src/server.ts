@@ -7,7 +7,7 @@ import type { Config } from './config';
 import { createApp } from './app';
 import { createMailer } from './notifications/mailer';
 import { startWorker } from './worker/jobs';
-import { openDatabase, runMigrations, type Database } from './db/database';
+import { openDatabase, runMigrations, withStartupLock, type Database } from './db/database';
 import { seedIfEmpty } from './db/seed';
 import { errorBody } from './http/error-handler';
 import { DomainError } from './http/errors';
@@ -47,8 +47,10 @@ const DRAIN_TIMEOUT_MS = 10_000;
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   try {
-    await runMigrations(database.dataSource, log);
-    await seedIfEmpty(database.dataSource, log);
+    await withStartupLock(database.dataSource, async () => {
+      await runMigrations(database.dataSource, log);
+      await seedIfEmpty(database.dataSource, log);
+    });
   } catch (err) {
     await database.close();
     throw err;
