@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp, type LandraeumeApp } from '../../app';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from '../../http/rate-limit';
@@ -12,6 +13,8 @@ export const TEST_SESSION_SECRET = 'test-secret-that-is-long-enough-for-the-chec
 
 export interface TestAppOptions {
   rateLimits?: Partial<RateLimitConfig>;
+  /** Silent unless a test reads the logs. */
+  log?: Logger;
 }
 
 /** Generous limits, so only the tests about rate limiting ever meet one. */
@@ -24,7 +27,7 @@ export function appFor(dataSource: DataSource, options: TestAppOptions = {}): La
   const app = createApp({
     config: { publicUrl: TEST_PUBLIC_URL, sessionSecret: TEST_SESSION_SECRET, dataDir, smtpUrl: undefined, mailFrom: 'Landräume <noreply@landraeume.test>' },
     dataSource,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     rateLimits: { ...RELAXED_LIMITS, ...options.rateLimits },
   });
   return {
