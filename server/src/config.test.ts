@@ -16,6 +16,12 @@ describe('configuration from the environment', () => {
     expect(config.mailFrom).toContain('@');
   });
 
+  it('loads the demo data unless DEMO_DATA=false', () => {
+    expect(parseConfig({}).demoData).toBe(true);
+    expect(parseConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
+    expect(() => parseConfig({ DEMO_DATA: 'no' })).toThrow(/DEMO_DATA/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });

@@ -26,6 +26,7 @@ const envSchema = z.object({
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   PENDING_EXPIRY_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DEMO_DATA: z.enum(['true', 'false']).default('true'),
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(DEFAULT_RETENTION_MONTHS),
 });
 
@@ -43,6 +44,8 @@ export interface Config {
   pendingExpiryHours: number;
   /** Bearer token for /metrics; without it only direct loopback requests may read them. */
   metricsToken: string | undefined;
+  /** Load the demo data (with its published passwords) into an empty database; off for a public service. */
+  demoData: boolean;
   /** Bookings that ended longer ago than this lose their personal details. */
   retentionMonths: number;
 }
@@ -83,6 +86,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret
     role: e.ROLE,
     pendingExpiryHours: e.PENDING_EXPIRY_HOURS,
     metricsToken: e.METRICS_TOKEN,
+    demoData: e.DEMO_DATA === 'true',
     retentionMonths: e.RETENTION_MONTHS,
   };
 }

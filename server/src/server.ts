@@ -49,7 +49,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   try {
     await withStartupLock(database.dataSource, async () => {
       await runMigrations(database.dataSource, log);
-      await seedIfEmpty(database.dataSource, log);
+      if (config.demoData) await seedIfEmpty(database.dataSource, log);
     });
   } catch (err) {
     await database.close();
