@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../app';
 import { createOrganization, createSpace, createUser, signIn, type SpaceFixture } from '../db/testing/fixtures';
-import { createTestApp, TEST_PUBLIC_URL, TEST_SESSION_SECRET, type TestApp } from '../db/testing/test-app';
-import { silentLogger } from '../db/testing/test-database';
+import { adminQuery } from '../db/testing/pg-admin';
+import { appFor, createTestApp, TEST_PUBLIC_URL, TEST_SESSION_SECRET, type TestApp } from '../db/testing/test-app';
+import { createTestDatabase, silentLogger } from '../db/testing/test-database';
 import { startWorker } from '../worker/jobs';
 
 let t: TestApp;
@@ -95,5 +96,17 @@ describe('/metrics', () => {
     } finally {
       await guarded.close();
     }
+  });
+
+  it('still answers when the database is gone, without a stale queue depth', async () => {
+    const doomed = await createTestDatabase();
+    const { app, close } = appFor(doomed.dataSource);
+    expect(valueOf((await request(app).get('/metrics').expect(200)).text, 'outbox_jobs{status="pending"}')).toBe(0);
+    await adminQuery(inject('pgAdminUrl'), `DROP DATABASE ${doomed.name} WITH (FORCE)`);
+    const text = (await request(app).get('/metrics').expect(200)).text;
+    expect(text).not.toContain('outbox_jobs{');
+    expect(valueOf(text, 'pg_pool_connections{state="total"}')).toBeGreaterThanOrEqual(0);
+    await close();
+    await doomed.drop();
   });
 });
