@@ -2,12 +2,12 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { expirePendingBookings } from '../bookings/expiry.job';
 import { purgeExpiredKeys } from '../bookings/idempotency';
+import type { Metrics } from '../metrics/metrics';
 import { bookingMailHandlers } from '../notifications/booking-mails';
 import type { Mailer } from '../notifications/mailer';
 import { deliverDue, type JobHandler, type OutboxJob } from '../notifications/outbox';
-import type { Metrics } from '../metrics/metrics';
-import { DEFAULT_RETENTION_MONTHS, enforceRetention } from './retention.job';
 import { seriesMailHandlers } from '../notifications/series-mails';
+import { DEFAULT_RETENTION_MONTHS, enforceRetention } from './retention.job';
 import { startScheduler, type ScheduledJob } from './scheduler';
 
 /**
