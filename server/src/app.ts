@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -14,11 +15,15 @@ import { healthRoutes } from './health/health.routes';
 import { crossSiteProtection } from './http/cross-site';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit';
+import { operatorCheck } from './http/operator';
 import { requestId } from './http/request-id';
 import { mountRoutes, type AnyRoute } from './http/route';
 import { securityHeaders } from './http/security-headers';
 import { staticClient } from './http/static-client';
+import { createMetrics, type Metrics } from './metrics/metrics';
+import { metricsRoutes } from './metrics/metrics.routes';
 import { createMailer, type Mailer } from './notifications/mailer';
+import { openApiRoutes } from './openapi/openapi.routes';
 import { InvitationService } from './organizations/invitations.service';
 import { OrganizationService } from './organizations/organizations.service';
 import { organizationRoutes } from './organizations/organizations.routes';
@@ -47,19 +52,22 @@ import { notificationRoutes } from './notifications/notifications.routes';
 import { OutboxAdminService } from './notifications/outbox-admin.service';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute'>>;
+  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute' | 'metricsToken' | 'role'>>;
   dataSource: DataSource;
   log: Logger;
   /** The built client; absent in API-only tests. */
   clientDir?: string;
   mailer?: Mailer;
   rateLimits?: RateLimitConfig;
+  /** Shared with the worker when both run in one process, so /metrics shows its failures too. */
+  metrics?: Metrics;
 }
 
 export interface LandraeumeApp {
   app: Express;
   /** Every route the API serves: the source for the authorization matrix and the API document. */
   routes: AnyRoute[];
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -68,6 +76,7 @@ export const JSON_BODY_LIMIT = '100kb';
 /** A feed URL is its own key, so logs keep only the path's shape; query strings are dropped too. */
 export const withoutSecrets = (url: string) => url.split('?')[0]!.replace(/^\/ical\/u\/[^/]+/, '/ical/u/[redacted]');
 const DEFAULT_PENDING_EXPIRY_HOURS = 72;
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export function createApp(deps: AppDeps): LandraeumeApp {
   const { config, dataSource: db, log } = deps;
@@ -81,22 +90,24 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const organizations = new OrganizationService(db, invitations);
   const sessions = createSessions({ dataSource: db, secret: config.sessionSecret, publicUrl: config.publicUrl, accounts, log });
 
+  const metrics = deps.metrics ?? createMetrics(db);
   const spaces = new SpaceService(db);
   const contracts = new ContractService(db);
   const commute = config.commute ?? DEFAULT_COMMUTE_SETTINGS;
-  const routes = [
-    ...healthRoutes(db),
+  const pendingExpiryHours = config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS;
+  const operations = [...healthRoutes(db), ...metricsRoutes(metrics)];
+  const api = [
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
     ...meRoutes(profiles),
     ...organizationRoutes(organizations, invitations),
     ...spaceRoutes(spaces),
     ...spaceManagementRoutes(new SpaceManagementService(db, spaces), new SpaceSetupService(db, spaces)),
     ...bookingRoutes({
-      create: new BookingCreateService(db, config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS),
-      decisions: new BookingDecisions(db),
+      create: new BookingCreateService(db, pendingExpiryHours, undefined, metrics.bookings),
+      decisions: new BookingDecisions(db, undefined, metrics.bookings),
       queries: new BookingQueries(db),
     }),
-    ...seriesRoutes(new SeriesService(db, config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS)),
+    ...seriesRoutes(new SeriesService(db, pendingExpiryHours, undefined, metrics.bookings)),
     ...contractRoutes({
       contracts,
       usage: new UsageService(db, commute),
@@ -106,13 +117,17 @@ export function createApp(deps: AppDeps): LandraeumeApp {
     }),
     ...feedRoutes(new FeedService(db, config.publicUrl)),
     ...notificationRoutes(new OutboxAdminService(db), new DevMailbox(config.smtpUrl ? undefined : path.join(config.dataDir, 'mail'))),
+    ...openApiRoutes(() => routes, { version: VERSION, serverUrl: config.publicUrl }),
   ];
+  // A worker answers health checks and scrapes, nothing else: bookings go to the API servers.
+  const routes: AnyRoute[] = config.role === 'worker' ? operations : [...operations, ...api];
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.set('query parser', 'simple');
 
+  app.use(metrics.httpTimer);
   app.use(
     pinoHttp({
       logger: log,
@@ -129,10 +144,10 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   app.use(crossSiteProtection(config.publicUrl));
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
   app.use(sessions.middleware);
-  app.use(mountRoutes(routes));
+  app.use(mountRoutes(routes, operatorCheck(config.metricsToken)));
   app.use('/api', notFoundHandler);
   if (deps.clientDir) app.use(staticClient(deps.clientDir));
   app.use(notFoundHandler);
   app.use(errorHandler);
-  return { app, routes, close: sessions.close };
+  return { app, routes, metrics, close: sessions.close };
 }

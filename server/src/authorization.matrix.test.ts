@@ -72,6 +72,11 @@ async function mailTo(address: string): Promise<string> {
 const MATRIX: Record<string, Row> = {
   'GET /healthz': { allow: ALL },
   'GET /readyz': { allow: ALL },
+  // Operators only; without METRICS_TOKEN that is any direct loopback request, as these are
+  // (metrics.test.ts covers the token and forwarded requests).
+  'GET /metrics': { allow: ALL },
+  'GET /api/openapi.json': { allow: ALL },
+  'GET /api/docs': { allow: ALL },
   'GET /api/spaces': { allow: ALL },
   'GET /api/spaces/:idOrSlug': { allow: ALL, params: ({ world }) => ({ idOrSlug: world.spaces.providerA }) },
   'GET /api/spaces/:id/availability': { allow: ALL, params: ({ world }) => ({ id: world.spaces.providerA }), query: () => ({ from: '2026-12-01T00:00:00+01:00', to: '2026-12-08T00:00:00+01:00' }) },

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,12 @@ describe('configuration from the environment', () => {
   it('reads the commute settings, defaulting to a 1.3 detour and 166 g CO₂ per km', () => {
     expect(parseConfig({}).commute).toEqual({ detourFactor: 1.3, co2GramsPerKm: 166 });
     expect(parseConfig({ COMMUTE_DETOUR_FACTOR: '1.4', COMMUTE_CO2_G_PER_KM: '120' }).commute).toEqual({ detourFactor: 1.4, co2GramsPerKm: 120 });
+  });
+
+  it('loads the demo data unless DEMO_DATA=false', () => {
+    expect(parseConfig({}).demoData).toBe(true);
+    expect(parseConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
+    expect(() => parseConfig({ DEMO_DATA: 'no' })).toThrow(/DEMO_DATA/);
   });
 
   it('treats empty variables as unset', () => {
@@ -75,6 +82,19 @@ describe('configuration from the environment', () => {
     expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(second.sessionSecret).toBe(first.sessionSecret);
     expect(readFileSync(path.join(dataDir, 'session-secret'), 'utf8').trim()).toBe(first.sessionSecret);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('gives processes that start at once on one DATA_DIR the same secret', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'landraeume-config-'));
+    const script = `import { loadConfig } from ${JSON.stringify(path.resolve('server/src/config.ts'))}; process.stdout.write(loadConfig({ DATA_DIR: process.argv[1] }).sessionSecret);`;
+    const secrets = await Promise.all(
+      Array.from({ length: 4 }, () => new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dataDir], (err, stdout) => (err ? reject(err) : resolve(stdout)));
+      })),
+    );
+    expect(new Set(secrets).size).toBe(1);
+    expect(secrets[0]!.length).toBeGreaterThanOrEqual(32);
     rmSync(dataDir, { recursive: true, force: true });
   });
 });

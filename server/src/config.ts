@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION_MONTHS } from './worker/retention.job';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -27,6 +28,9 @@ const envSchema = z.object({
   COMMUTE_DETOUR_FACTOR: z.coerce.number().min(1).max(3).default(1.3),
   COMMUTE_CO2_G_PER_KM: z.coerce.number().min(0).max(1000).default(166),
   REMINDER_HOURS: z.coerce.number().int().min(0).max(168).default(24),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(DEFAULT_RETENTION_MONTHS),
 });
 
 export interface Config {
@@ -45,6 +49,12 @@ export interface Config {
   commute: { detourFactor: number; co2GramsPerKm: number };
   /** Reminders go out this long before a booking's start; 0 sends none. */
   reminderHours: number;
+  /** Bearer token for /metrics; without it only direct loopback requests may read them. */
+  metricsToken: string | undefined;
+  /** Load the demo data (with its published passwords) into an empty database; off for a public service. */
+  demoData: boolean;
+  /** Bookings that ended longer ago than this lose their personal details. */
+  retentionMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -65,7 +75,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
-        const shown = variable === 'SESSION_SECRET' || variable === 'DATABASE_URL' || variable === 'SMTP_URL' ? '' : ` (got "${env[variable] ?? ''}")`;
+        const shown = ['SESSION_SECRET', 'DATABASE_URL', 'SMTP_URL', 'METRICS_TOKEN'].includes(variable) ? '' : ` (got "${env[variable] ?? ''}")`;
         return `${variable}: ${issue.message}${shown}`;
       }),
     );
@@ -84,20 +94,32 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret
     pendingExpiryHours: e.PENDING_EXPIRY_HOURS,
     commute: { detourFactor: e.COMMUTE_DETOUR_FACTOR, co2GramsPerKm: e.COMMUTE_CO2_G_PER_KM },
     reminderHours: e.REMINDER_HOURS,
+    metricsToken: e.METRICS_TOKEN,
+    demoData: e.DEMO_DATA === 'true',
+    retentionMonths: e.RETENTION_MONTHS,
   };
 }
 
-/** A generated secret is kept under DATA_DIR so that sessions survive a restart. */
+/**
+ * A generated secret is kept under DATA_DIR so that sessions survive a restart. Several processes
+ * sharing DATA_DIR may start at once: the secret is written to a file of this process's own and
+ * linked into place (atomic, fails if another was first), so all of them read the same complete secret.
+ */
 function persistentSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
+  if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(48).toString('base64url');
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-    return secret;
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(draft, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
+    try {
+      linkSync(draft, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(draft);
+    }
   }
+  return readFileSync(file, 'utf8').trim();
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /** Secrets must never reach the logs, wherever a careless `log.info({ req })` puts them. */
 const REDACT = [
@@ -13,6 +13,8 @@ const REDACT = [
   '*.passwordHash',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'landraeume' } });
+/** `destination` defaults to stdout; the log redaction test passes a buffer. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'landraeume' } };
+  return destination ? pino(options, destination) : pino(options);
 }

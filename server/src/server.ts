@@ -7,7 +7,7 @@ import type { Config } from './config';
 import { createApp } from './app';
 import { createMailer } from './notifications/mailer';
 import { startWorker } from './worker/jobs';
-import { openDatabase, runMigrations, type Database } from './db/database';
+import { openDatabase, runMigrations, withStartupLock, type Database } from './db/database';
 import { seedIfEmpty } from './db/seed';
 import { errorBody } from './http/error-handler';
 import { DomainError } from './http/errors';
@@ -47,15 +47,18 @@ const DRAIN_TIMEOUT_MS = 10_000;
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   try {
-    await runMigrations(database.dataSource, log);
-    await seedIfEmpty(database.dataSource, log);
+    await withStartupLock(database.dataSource, async () => {
+      await runMigrations(database.dataSource, log);
+      if (config.demoData) await seedIfEmpty(database.dataSource, log);
+    });
   } catch (err) {
     await database.close();
     throw err;
   }
   // One mailer (one SMTP pool) for the API's account mails and the worker's outbox.
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, publicUrl: config.publicUrl });
-  const { app, close: closeApp } = createApp({ config, dataSource: database.dataSource, log, clientDir: CLIENT_DIST, mailer });
+  // A worker serves only health checks and metrics; the API servers serve the client.
+  const { app, metrics, close: closeApp } = createApp({ config, dataSource: database.dataSource, log, clientDir: config.role === 'worker' ? undefined : CLIENT_DIST, mailer });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(s)));
   }).catch(async (err: unknown) => {
@@ -65,7 +68,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   });
   server.on('clientError', answerMalformedRequest);
   // ROLE=api leaves the scheduled jobs to separate worker processes.
-  const scheduler = config.role === 'api' ? undefined : startWorker({ db: database.dataSource, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, reminderHours: config.reminderHours, log });
+  const scheduler = config.role === 'api' ? undefined : startWorker({ db: database.dataSource, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, reminderHours: config.reminderHours, log, metrics, retentionMonths: config.retentionMonths });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
 

@@ -8,3 +8,4 @@ export * from './series';
 export * from './space-management';
 export * from './contracts';
 export * from './notifications';
+export * from './responses';

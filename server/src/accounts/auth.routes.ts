@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type passport from 'passport';
-import { loginSchema, passwordResetRequestSchema, passwordResetSchema, registerSchema, tokenBodySchema } from '@landraeume/shared';
+import { loginSchema, meSchema, passwordResetRequestSchema, passwordResetSchema, registerSchema, tokenBodySchema } from '@landraeume/shared';
 import { DomainError } from '../http/errors';
 import { requestLocale } from '../http/locale';
 import type { RateLimiters } from '../http/rate-limit';
@@ -35,6 +35,7 @@ export function authRoutes(deps: AuthDeps): AnyRoute[] {
       path: '/api/auth/register',
       summary: 'Create an account; sends a verification mail and signs in',
       access: 'public',
+      response: meSchema,
       body: registerSchema,
       status: 201,
       async handler({ body }, { req }) {
@@ -50,6 +51,7 @@ export function authRoutes(deps: AuthDeps): AnyRoute[] {
       path: '/api/auth/login',
       summary: 'Sign in with e-mail and password',
       access: 'public',
+      response: meSchema,
       body: loginSchema,
       async handler({ body }, { req, res }) {
         await deps.limits.loginPerIp.consume(req.ip ?? 'unknown');
@@ -66,6 +68,7 @@ export function authRoutes(deps: AuthDeps): AnyRoute[] {
       path: '/api/auth/logout',
       summary: 'Sign out: the session ends on the server, not just in the browser',
       access: 'public',
+      response: null,
       async handler(_input, { req, res }) {
         await new Promise<void>((resolve, reject) => req.logout((err) => (err ? reject(err) : resolve())));
         await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
@@ -77,6 +80,7 @@ export function authRoutes(deps: AuthDeps): AnyRoute[] {
       path: '/api/auth/me',
       summary: 'The signed-in person with their memberships',
       access: 'signed_in',
+      response: meSchema,
       handler: ({ actor }) => deps.profiles.me(actor!.id),
     }),
     defineRoute({
@@ -84,6 +88,7 @@ export function authRoutes(deps: AuthDeps): AnyRoute[] {
       path: '/api/auth/verify-email',
       summary: 'Confirm the e-mail address with the token from the verification mail',
       access: 'public',
+      response: null,
       body: tokenBodySchema,
       handler: ({ body }) => deps.accounts.verifyEmail(body.token),
     }),
@@ -92,6 +97,7 @@ export function authRoutes(deps: AuthDeps): AnyRoute[] {
       path: '/api/auth/verify-email/resend',
       summary: 'Send the verification mail again',
       access: 'signed_in',
+      response: null,
       handler: ({ actor }) => deps.accounts.sendVerification(actor!.id),
     }),
     defineRoute({
@@ -99,6 +105,7 @@ export function authRoutes(deps: AuthDeps): AnyRoute[] {
       path: '/api/auth/password-reset/request',
       summary: 'Mail a single-use password reset link (answers the same whether the account exists or not)',
       access: 'public',
+      response: null,
       body: passwordResetRequestSchema,
       async handler({ body }, { req }) {
         await deps.limits.resetPerIp.consume(req.ip ?? 'unknown');
@@ -111,6 +118,7 @@ export function authRoutes(deps: AuthDeps): AnyRoute[] {
       path: '/api/auth/password-reset',
       summary: 'Set a new password with the token from the reset mail; ends all sessions',
       access: 'public',
+      response: null,
       body: passwordResetSchema,
       async handler({ body }, { req }) {
         await deps.limits.resetPerIp.consume(req.ip ?? 'unknown');

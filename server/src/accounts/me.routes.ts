@@ -1,4 +1,4 @@
-import { profileUpdateSchema } from '@landraeume/shared';
+import { meSchema, personalDataExportSchema, profileUpdateSchema } from '@landraeume/shared';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { ProfileService } from './profile.service';
 import { SESSION_COOKIE } from './session';
@@ -10,6 +10,7 @@ export function meRoutes(profiles: ProfileService): AnyRoute[] {
       path: '/api/me',
       summary: 'Change name, language or home location',
       access: 'signed_in',
+      response: meSchema,
       body: profileUpdateSchema,
       handler: ({ actor, body }) => profiles.update(actor!, body),
     }),
@@ -18,6 +19,7 @@ export function meRoutes(profiles: ProfileService): AnyRoute[] {
       path: '/api/me/export',
       summary: 'Everything the platform holds about the signed-in person (GDPR export)',
       access: 'signed_in',
+      response: personalDataExportSchema,
       async handler({ actor }, { res }) {
         res.setHeader('Content-Disposition', 'attachment; filename="landraeume-datenexport.json"');
         return profiles.export(actor!);
@@ -28,6 +30,7 @@ export function meRoutes(profiles: ProfileService): AnyRoute[] {
       path: '/api/me',
       summary: 'Erase the account and its personal data',
       access: 'signed_in',
+      response: null,
       async handler({ actor }, { req, res }) {
         await profiles.erase(actor!);
         await new Promise<void>((resolve) => req.session.destroy(() => resolve()));

@@ -12,6 +12,7 @@ import { BOOKING_SELECT, presentBooking, type BookingRow } from './bookings.pres
 import { insertBooking, unlessTaken } from './booking-writer';
 import { claimKey, requestHash, storeAnswer } from './idempotency';
 import { priceOf } from './pricing';
+import { UNCOUNTED, type BookingCounter } from '../metrics/booking-counter';
 
 export interface CreateResult {
   status: number;
@@ -38,6 +39,7 @@ export class BookingCreateService {
     private readonly db: DataSource,
     private readonly pendingExpiryHours: number,
     private readonly now: () => DateTime = () => DateTime.now(),
+    private readonly counter: BookingCounter = UNCOUNTED,
   ) {}
 
   /**
@@ -67,6 +69,7 @@ export class BookingCreateService {
       }
       if (idempotencyKey) await storeAnswer(qr, actor.id, idempotencyKey, result.status, result.body);
       await qr.commitTransaction();
+      if (result.status === 201) this.counter.created((result.body as Booking).status === 'pending' ? 'request' : 'instant');
       return result;
     } catch (error) {
       // A lost connection has ended the transaction already: its rollback fails and would hide why.

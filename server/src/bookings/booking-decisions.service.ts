@@ -10,12 +10,14 @@ import { DomainError } from '../http/errors';
 import { nextStatus, holdsSlot, type BookingAction } from './booking-transitions';
 import { presentBooking, type BookingRow } from './bookings.presenter';
 import { loadBookingRow, visibleBookingRow } from './bookings.query';
+import { bookingKind, UNCOUNTED, type BookingCounter } from '../metrics/booking-counter';
 
 /** Approve, reject and cancel: each a checked transition that frees the slot when it ends the booking. */
 export class BookingDecisions {
   constructor(
     private readonly db: DataSource,
     private readonly now: () => DateTime = () => DateTime.now(),
+    private readonly counter: BookingCounter = UNCOUNTED,
   ) {}
 
   async approve(actor: Actor, id: string): Promise<Booking> {
@@ -52,21 +54,27 @@ export class BookingDecisions {
   }
 
   private async transition(actor: Actor, row: BookingRow, action: BookingAction, reason: string | null): Promise<Booking> {
-    await this.db.transaction(async (m) => {
+    const approval = await this.db.transaction(async (m) => {
       const [locked] = (await m.query(`SELECT status, expires_at <= now() AS overdue FROM bookings WHERE id = $1 FOR UPDATE`, [row.id])) as [{ status: BookingRow['status']; overdue: boolean | null }];
       // A request past its expiry is expired, even if the expiry job has not come round yet.
       if (action === 'approve' && locked.overdue) throw new DomainError('invalid_transition', 'This request has expired', { status: 'expired' });
       const to = nextStatus(locked.status, action);
       if (!to) throw new DomainError('invalid_transition', `A ${locked.status} booking cannot be ${action === 'cancel' ? 'cancelled' : `${action}d`}`, { status: locked.status });
-      const [{ sequence }] = rowsOf<{ sequence: number }>(
-        await m.query(`UPDATE bookings SET status = $2, decision_reason = coalesce($3, decision_reason), sequence = sequence + 1, updated_at = now(),
-                confirmed_at = CASE WHEN $2 = 'confirmed' THEN now() ELSE confirmed_at END
-          WHERE id = $1 RETURNING sequence`, [row.id, to, reason]),
-      ) as [{ sequence: number }];
+      const [{ sequence, approval }] = rowsOf<{ sequence: number; approval: string }>(
+        await m.query(
+          `UPDATE bookings SET status = $2, decision_reason = coalesce($3, decision_reason), sequence = sequence + 1, updated_at = now(),
+                  confirmed_at = CASE WHEN $2 = 'confirmed' THEN now() ELSE confirmed_at END
+            WHERE id = $1
+           RETURNING sequence, (SELECT approval FROM spaces WHERE id = space_id) AS approval`,
+          [row.id, to, reason],
+        ),
+      ) as [{ sequence: number; approval: string }];
       if (!holdsSlot(to)) await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = $1`, [row.id]);
       await enqueueBookingMail(m, { id: row.id, seriesId: row.series_id }, to, sequence);
       await recordAudit(m, { actorId: actor.id, action: `booking.${to}`, subjectType: 'booking', subjectId: row.id, data: { from: locked.status, reason } });
+      return approval;
     });
+    if (action === 'cancel') this.counter.cancelled(bookingKind({ seriesId: row.series_id, approval }));
     return presentBooking((await loadBookingRow(this.db, row.id))!);
   }
 }

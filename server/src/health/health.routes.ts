@@ -1,3 +1,4 @@
+import { healthSchema, readinessSchema } from '@landraeume/shared';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../http/errors';
 import { defineRoute, type AnyRoute } from '../http/route';
@@ -9,6 +10,7 @@ export function healthRoutes(dataSource: DataSource): AnyRoute[] {
       path: '/healthz',
       summary: 'The process is up',
       access: 'public',
+      response: healthSchema,
       handler: () => ({ status: 'ok' }),
     }),
     defineRoute({
@@ -16,6 +18,7 @@ export function healthRoutes(dataSource: DataSource): AnyRoute[] {
       path: '/readyz',
       summary: 'The database is reachable (503 otherwise)',
       access: 'public',
+      response: readinessSchema,
       async handler() {
         try {
           await dataSource.query('SELECT 1');

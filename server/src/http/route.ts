@@ -8,7 +8,7 @@ import { parseInput } from './validate';
  * Who may reach a route at all. Finer rules (whose booking, which organization) live in the
  * policy module and are applied by services; this is only the door.
  */
-export type Access = 'public' | 'signed_in' | 'verified';
+export type Access = 'public' | 'signed_in' | 'verified' | 'operator';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -29,6 +29,10 @@ export interface RouteSpec<B = undefined, Q = undefined, P = undefined> {
   params?: P;
   /** Status of a successful answer with a body; a handler that returns nothing answers 204. */
   status?: number;
+  /** The successful answer's body for the API document; `null` for 204 No Content. */
+  response?: z.ZodType | null;
+  /** Media type of the successful answer when it is not JSON. */
+  contentType?: string;
   handler(input: RouteInput<B, Q, P>, http: { req: Request; res: Response }): Promise<unknown> | unknown;
 }
 
@@ -46,8 +50,15 @@ export function defineRoute<B extends z.ZodType | undefined = undefined, Q exten
   return spec as unknown as AnyRoute;
 }
 
-function enforceAccess(access: Access, actor: Actor | undefined): void {
+/** Decides whether a request comes from the platform's operators (metrics). */
+export type OperatorCheck = (req: Request) => boolean;
+
+function enforceAccess(access: Access, actor: Actor | undefined, req: Request, isOperator: OperatorCheck): void {
   if (access === 'public') return;
+  if (access === 'operator') {
+    if (!isOperator(req)) throw new DomainError('forbidden', 'Only the platform’s operators may read this');
+    return;
+  }
   if (!actor) throw new DomainError('unauthenticated', 'Please sign in first');
   if (access === 'verified' && !actor.emailVerified) throw new DomainError('forbidden', 'Please confirm your e-mail address first');
 }
@@ -56,12 +67,12 @@ const parseOptional = (schema: z.ZodType | undefined, value: unknown, where: 'bo
   schema ? parseInput(schema, value, where) : undefined;
 
 /** Turns route specs into an express router: door check, input parsing, JSON answer. */
-export function mountRoutes(routes: AnyRoute[]): Router {
+export function mountRoutes(routes: AnyRoute[], isOperator: OperatorCheck): Router {
   const router = Router();
   for (const route of routes) {
     router[route.method](route.path, async (req, res) => {
       const actor = req.user as Actor | undefined;
-      enforceAccess(route.access, actor);
+      enforceAccess(route.access, actor, req, isOperator);
       const input = {
         params: parseOptional(route.params, req.params, 'params'),
         query: parseOptional(route.query, req.query, 'query'),

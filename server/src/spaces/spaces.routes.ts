@@ -1,4 +1,4 @@
-import { availabilityQuerySchema, spaceIdParamsSchema, spaceListQuerySchema, spaceRefParamsSchema } from '@landraeume/shared';
+import { availabilityQuerySchema, availabilitySchema, spaceDetailSchema, spaceIdParamsSchema, spaceListQuerySchema, spaceListSchema, spaceRefParamsSchema } from '@landraeume/shared';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { SpaceService } from './spaces.service';
 
@@ -9,6 +9,7 @@ export function spaceRoutes(spaces: SpaceService): AnyRoute[] {
       path: '/api/spaces',
       summary: 'Search published spaces: window, kind, town, near/postcode with radius, capacity, amenities, text',
       access: 'public',
+      response: spaceListSchema,
       query: spaceListQuerySchema,
       handler: ({ query }) => spaces.search(query),
     }),
@@ -17,6 +18,7 @@ export function spaceRoutes(spaces: SpaceService): AnyRoute[] {
       path: '/api/spaces/:idOrSlug',
       summary: 'A space with its resources, opening hours, closures, holidays, rules and prices',
       access: 'public',
+      response: spaceDetailSchema,
       params: spaceRefParamsSchema,
       handler: ({ actor, params }) => spaces.detail(actor, params.idOrSlug),
     }),
@@ -25,6 +27,7 @@ export function spaceRoutes(spaces: SpaceService): AnyRoute[] {
       path: '/api/spaces/:id/availability',
       summary: 'Free and busy intervals per resource, free desks per slot and whole-day availability (max 62 days)',
       access: 'public',
+      response: availabilitySchema,
       params: spaceIdParamsSchema,
       query: availabilityQuerySchema,
       handler: ({ actor, params, query }) => spaces.availability(actor, params.id, query),

@@ -2,12 +2,14 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { expirePendingBookings } from '../bookings/expiry.job';
 import { purgeExpiredKeys } from '../bookings/idempotency';
+import type { Metrics } from '../metrics/metrics';
 import { bookingMailHandlers } from '../notifications/booking-mails';
 import { contractMailHandlers } from '../notifications/contract-mails';
 import type { Mailer } from '../notifications/mailer';
-import { deliverDue, type JobHandler } from '../notifications/outbox';
+import { deliverDue, type JobHandler, type OutboxJob } from '../notifications/outbox';
 import { enqueueDueReminders, reminderMailHandlers } from '../notifications/reminders';
 import { seriesMailHandlers } from '../notifications/series-mails';
+import { DEFAULT_RETENTION_MONTHS, enforceRetention } from './retention.job';
 import { startScheduler, type ScheduledJob } from './scheduler';
 
 export interface WorkerDeps {
@@ -18,15 +20,40 @@ export interface WorkerDeps {
   /** 0 turns reminders off. */
   reminderHours: number;
   log: Logger;
+  metrics?: Pick<Metrics, 'outboxFailed'>;
+  retentionMonths?: number;
 }
 
-export function maintenanceJobs(deps: Pick<WorkerDeps, 'db' | 'reminderHours'>): ScheduledJob[] {
+/**
+ * Housekeeping, every minute on every worker. Each job is safe to run on several at once:
+ * expiry claims rows with SKIP LOCKED, the key purge is one idempotent DELETE, reminders are
+ * queued under a unique job key, and retention runs on one worker at a time (advisory lock).
+ */
+export function maintenanceJobs(deps: Pick<WorkerDeps, 'db' | 'reminderHours' | 'retentionMonths'>): ScheduledJob[] {
   const { db } = deps;
   return [
     { name: 'expire-pending-bookings', run: () => expirePendingBookings(db) },
     { name: 'purge-idempotency-keys', run: () => purgeExpiredKeys((sql) => db.query(sql)) },
+    { name: 'enforce-retention', run: () => enforceRetention(db, deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS) },
     ...(deps.reminderHours > 0 ? [{ name: 'queue-reminders', run: () => enqueueDueReminders(db, { leadHours: deps.reminderHours }) }] : []),
   ];
+}
+
+/** Counts a handler's failure for /metrics and passes it on to the outbox, which retries it. */
+function counted(handlers: Record<string, JobHandler>, failed: (kind: string) => void): Record<string, JobHandler> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([kind, handler]) => [
+      kind,
+      async (job: OutboxJob) => {
+        try {
+          await handler(job);
+        } catch (err) {
+          failed(kind);
+          throw err;
+        }
+      },
+    ]),
+  );
 }
 
 /** Every kind of outbox job and who delivers it. */
@@ -37,7 +64,7 @@ export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicU
 
 /** The worker: mails every few seconds, housekeeping every minute; safe to run on several workers. */
 export function startWorker(deps: WorkerDeps): { stop(): Promise<void> } {
-  const handlers = outboxHandlers(deps);
+  const handlers = counted(outboxHandlers(deps), (kind) => deps.metrics?.outboxFailed(kind));
   const mail = startScheduler([{ name: 'deliver-outbox', run: () => deliverDue(deps.db, handlers, deps.log) }], deps.log, 2_000);
   const housekeeping = startScheduler(maintenanceJobs(deps), deps.log);
   return {

@@ -15,6 +15,7 @@ import { enqueueSeriesMail } from '../booking-mail-jobs';
 import { BOOKING_SELECT, presentBooking, type BookingRow } from '../bookings.presenter';
 import { priceOf } from '../pricing';
 import { expandSeries, type OccurrenceTime } from './recurrence';
+import { UNCOUNTED, type BookingCounter } from '../../metrics/booking-counter';
 
 const CLOSED_CODES = new Set(['outside_opening_hours', 'space_closed']);
 
@@ -37,6 +38,7 @@ export class SeriesService {
     private readonly db: DataSource,
     private readonly pendingExpiryHours: number,
     private readonly now: () => DateTime = () => DateTime.now(),
+    private readonly counter: BookingCounter = UNCOUNTED,
   ) {}
 
   async preview(actor: Actor, input: SeriesPreviewInput): Promise<{ occurrences: Occurrence[] }> {
@@ -45,7 +47,7 @@ export class SeriesService {
   }
 
   async create(actor: Actor, input: SeriesCreateInput): Promise<SeriesCreated> {
-    return this.db.transaction(async (m) => {
+    const result = await this.db.transaction(async (m): Promise<SeriesCreated> => {
       const qr = m.queryRunner!;
       const plan = await this.plan(qr, actor, input);
       const blocked = plan.occurrences.filter((o) => o.status === 'closed' || o.status === 'unavailable');
@@ -89,11 +91,13 @@ export class SeriesService {
         skipped,
       };
     });
+    this.counter.created('series', result.created.length);
+    return result;
   }
 
   /** Cancels the series' bookings from `from` (default: now) on; the booker or the space's admins. */
   async cancelRest(actor: Actor, seriesId: string, from: string | undefined, reason: string | undefined): Promise<{ cancelled: Booking[] }> {
-    return this.db.transaction(async (m) => {
+    const result = await this.db.transaction(async (m) => {
       const [series] = (await m.query(
         `SELECT bs.id, bs.booker_id, s.organization_id, o.kind FROM booking_series bs JOIN spaces s ON s.id = bs.space_id JOIN organizations o ON o.id = s.organization_id WHERE bs.id = $1`,
         [seriesId],
@@ -114,6 +118,8 @@ export class SeriesService {
       const rows = (await m.query(`${BOOKING_SELECT} WHERE b.id = ANY($1::uuid[]) ORDER BY lower(b.period)`, [ids])) as BookingRow[];
       return { cancelled: rows.map(presentBooking) };
     });
+    this.counter.cancelled('series', result.cancelled.length);
+    return result;
   }
 
   private async plan(db: DataSource | QueryRunner, actor: Actor, input: SeriesPreviewInput): Promise<Plan> {

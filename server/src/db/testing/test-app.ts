@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp, type LandraeumeApp } from '../../app';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from '../../http/rate-limit';
@@ -15,6 +16,8 @@ export interface TestAppOptions {
   rateLimits?: Partial<RateLimitConfig>;
   /** Instead of .eml files under the app's DATA_DIR, e.g. a mailer talking to a test SMTP server. */
   mailer?: Mailer;
+  /** Silent unless a test reads the logs. */
+  log?: Logger;
 }
 
 /** Generous limits, so only the tests about rate limiting ever meet one. */
@@ -27,7 +30,7 @@ export function appFor(dataSource: DataSource, options: TestAppOptions = {}): La
   const app = createApp({
     config: { publicUrl: TEST_PUBLIC_URL, sessionSecret: TEST_SESSION_SECRET, dataDir, smtpUrl: undefined, mailFrom: 'Landräume <noreply@landraeume.test>' },
     dataSource,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     rateLimits: { ...RELAXED_LIMITS, ...options.rateLimits },
     ...(options.mailer ? { mailer: options.mailer } : {}),
   });

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBookingClaims, createOrganization, createSpace, createUser, type SpaceFixture } from '../db/testing/fixtures';
+import { createTestDatabase, type TestDatabase } from '../db/testing/test-database';
+import { enforceRetention } from './retention.job';
+
+let t: TestDatabase;
+let space: SpaceFixture;
+let bookerId: string;
+const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => t.dataSource.query(text, params) as Promise<T[]>;
+
+/** A booking `monthsAgo` months back (negative: ahead), with a purpose and attendees. */
+async function bookingEnded(monthsAgo: number, desk: number): Promise<string> {
+  const start = DateTime.now().minus({ months: monthsAgo }).startOf('hour');
+  const id = await createBookingClaims(t.dataSource, { spaceId: space.id, resourceId: space.resourceIds[desk]!, unitIds: [space.resourceIds[desk]!], start: start.toISO()!, end: start.plus({ hours: 1 }).toISO()!, bookerId });
+  await sql(`UPDATE bookings SET purpose = 'Vorstandssitzung Familie Beispiel', attendees = 4, decision_reason = 'ok' WHERE id = $1`, [id]);
+  return id;
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  space = await createSpace(t.dataSource, await createOrganization(t.dataSource, 'provider'), { desks: 3 });
+  bookerId = (await createUser(t.dataSource)).id;
+});
+afterAll(async () => {
+  await t?.drop();
+});
+
+describe('data retention', () => {
+  it('anonymises bookings that ended before the retention period and deletes what has expired', async () => {
+    const old = await bookingEnded(25, 0);
+    const recent = await bookingEnded(23, 1);
+    const future = await bookingEnded(-1, 2);
+    await sql(`INSERT INTO sessions (sid, sess, expire) VALUES ('old-session', '{}', now() - interval '1 day'), ('live-session', '{}', now() + interval '1 day')`);
+    await sql(`INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at) VALUES ($1, $3, 'reset_password', now() - interval '1 hour'), ($2, $3, 'reset_password', now() + interval '1 hour')`, [randomBytes(32), randomBytes(32), bookerId]);
+
+    const result = await enforceRetention(t.dataSource, 24);
+    expect(result).toMatchObject({ bookingsAnonymised: 1, sessionsDeleted: 1, tokensDeleted: 1 });
+
+    const rows = await sql<{ id: string; purpose: string; attendees: number | null; booker_id: string | null; decision_reason: string | null; status: string }>(
+      `SELECT id, purpose, attendees, booker_id, decision_reason, status FROM bookings WHERE id = ANY($1::uuid[])`,
+      [[old, recent, future]],
+    );
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(byId[old]).toMatchObject({ purpose: '', attendees: null, booker_id: null, decision_reason: null, status: 'confirmed' });
+    expect(byId[recent]).toMatchObject({ purpose: 'Vorstandssitzung Familie Beispiel', attendees: 4, booker_id: bookerId });
+    expect(byId[future]).toMatchObject({ booker_id: bookerId });
+    expect((await sql(`SELECT sid FROM sessions`)).map((r) => r.sid)).toEqual(['live-session']);
+    expect(await sql(`SELECT 1 FROM user_tokens`)).toHaveLength(1);
+
+    // A second run finds nothing left to do.
+    expect(await enforceRetention(t.dataSource, 24)).toMatchObject({ bookingsAnonymised: 0, sessionsDeleted: 0, tokensDeleted: 0 });
+  });
+
+  it('runs on one worker at a time: a run while another holds the lock is skipped', async () => {
+    const qr = t.dataSource.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      await qr.query(`SELECT pg_advisory_xact_lock(hashtext('landraeume.retention'))`);
+      expect(await enforceRetention(t.dataSource, 24)).toBe('skipped');
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
+    expect(await enforceRetention(t.dataSource, 24)).not.toBe('skipped');
+  });
+});

@@ -1,0 +1,52 @@
+import type { DataSource } from 'typeorm';
+
+export interface RetentionResult {
+  bookingsAnonymised: number;
+  seriesAnonymised: number;
+  sessionsDeleted: number;
+  tokensDeleted: number;
+  invitationsDeleted: number;
+  outboxJobsDeleted: number;
+}
+
+/** Two years: long enough for annual statements and disputes, see docs/operations.md. */
+export const DEFAULT_RETENTION_MONTHS = 24;
+
+/** Sent mails are kept this long for support questions ("did the confirmation go out?"). */
+const OUTBOX_KEEP = `interval '90 days'`;
+/** A large backlog (the first run on an old database) is worked off over several runs. */
+const BATCH = 2000;
+
+/**
+ * Enforces the data retention rules of docs/operations.md. Bookings that ended more than
+ * `months` ago keep what the occupancy figures need (space, resource, time, status, price,
+ * organization) and lose who booked them and why; expired sessions, tokens and invitations
+ * and old delivered mails go. One worker at a time: the others skip the run (advisory lock),
+ * so several workers never do the same batch twice.
+ */
+export async function enforceRetention(db: DataSource, months: number): Promise<RetentionResult | 'skipped'> {
+  return db.transaction(async (m) => {
+    const [{ locked }] = (await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('landraeume.retention')) AS locked`)) as [{ locked: boolean }];
+    if (!locked) return 'skipped';
+    const cutoff = `now() - make_interval(months => $1)`;
+    const count = async (sql: string, params: unknown[] = []) => ((await m.query(`WITH done AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM done`, params)) as [{ n: number }])[0].n;
+    return {
+      bookingsAnonymised: await count(
+        `UPDATE bookings SET purpose = '', attendees = NULL, decision_reason = NULL, booker_id = NULL
+          WHERE id IN (SELECT id FROM bookings WHERE upper(period) < ${cutoff}
+                          AND (booker_id IS NOT NULL OR purpose <> '' OR attendees IS NOT NULL OR decision_reason IS NOT NULL) LIMIT ${BATCH})`,
+        [months],
+      ),
+      seriesAnonymised: await count(
+        `UPDATE booking_series bs SET purpose = '', booker_id = NULL
+          WHERE (bs.booker_id IS NOT NULL OR bs.purpose <> '') AND bs.first_start < ${cutoff}
+            AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.series_id = bs.id AND upper(b.period) >= ${cutoff})`,
+        [months],
+      ),
+      sessionsDeleted: await count(`DELETE FROM sessions WHERE expire < now()`),
+      tokensDeleted: await count(`DELETE FROM user_tokens WHERE expires_at < now()`),
+      invitationsDeleted: await count(`DELETE FROM invitations WHERE expires_at < now()`),
+      outboxJobsDeleted: await count(`DELETE FROM outbox_jobs WHERE status = 'done' AND done_at < now() - ${OUTBOX_KEEP}`),
+    };
+  });
+}
