@@ -11,27 +11,27 @@ export const OUTBOX_JOB_STATUSES = ['pending', 'dead', 'done'] as const;
 export const outboxJobListQuerySchema = z.object({ status: z.enum(OUTBOX_JOB_STATUSES).default('dead') }).strict();
 export const outboxJobParamsSchema = z.object({ id: z.string().regex(/^[1-9][0-9]{0,17}$/, { error: 'id.invalid' }) }).strict();
 
-export interface OutboxJobView {
-  id: string;
-  kind: string;
-  key: string;
-  status: (typeof OUTBOX_JOB_STATUSES)[number];
-  attempts: number;
-  lastError: string | null;
-  runAt: string;
-  createdAt: string;
-}
+export const outboxJobViewSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  key: z.string(),
+  status: z.enum(OUTBOX_JOB_STATUSES),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  runAt: z.string(),
+  createdAt: z.string(),
+});
+export type OutboxJobView = z.infer<typeof outboxJobViewSchema>;
+export const outboxJobListSchema = z.object({ items: z.array(outboxJobViewSchema) });
 
 export const devMailParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,80}$/, { error: 'id.invalid' }) }).strict();
 
-export interface DevMailSummary {
-  id: string;
-  to: string;
-  subject: string;
-  date: string;
-}
+export const devMailSummarySchema = z.object({ id: z.string(), to: z.string(), subject: z.string(), date: z.string() });
+export type DevMailSummary = z.infer<typeof devMailSummarySchema>;
+export const devMailListSchema = z.object({ items: z.array(devMailSummarySchema) });
 
-export interface DevMail extends DevMailSummary {
-  text: string;
-  attachments: { filename: string; contentType: string }[];
-}
+export const devMailSchema = devMailSummarySchema.extend({
+  text: z.string(),
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),
+});
+export type DevMail = z.infer<typeof devMailSchema>;

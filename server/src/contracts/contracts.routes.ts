@@ -1,4 +1,4 @@
-import { contractCreateSchema, contractUpdateSchema, idParamsSchema, monthQuerySchema, usageQuerySchema, workplaceSchema } from '@landraeume/shared';
+import { contractCreateSchema, contractSchema, contractUpdateSchema, idParamsSchema, itemsOf, monthQuerySchema, myCommuteSchema, myContractSchema, regionCommuteSchema, statementSchema, usageQuerySchema, usageSchema, workplaceSchema } from '@landraeume/shared';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { CommuteService } from './commute.service';
 import type { ContractService } from './contracts.service';
@@ -24,6 +24,7 @@ export function contractRoutes(deps: ContractDeps): AnyRoute[] {
       path: '/api/contracts',
       summary: 'Set up an employer contract: covered spaces or providers, validity, quotas, price — platform admins',
       access: 'verified',
+      response: contractSchema,
       body: contractCreateSchema,
       status: 201,
       handler: ({ actor, body }) => deps.contracts.create(actor!, body),
@@ -33,6 +34,7 @@ export function contractRoutes(deps: ContractDeps): AnyRoute[] {
       path: '/api/contracts/:id',
       summary: 'Change a contract (audited) — platform admins',
       access: 'verified',
+      response: contractSchema,
       params: idParamsSchema,
       body: contractUpdateSchema,
       handler: ({ actor, params, body }) => deps.contracts.update(actor!, params.id, body),
@@ -42,6 +44,7 @@ export function contractRoutes(deps: ContractDeps): AnyRoute[] {
       path: '/api/contracts/:id',
       summary: 'One contract — admins of the employer, platform admins',
       access: 'signed_in',
+      response: contractSchema,
       params: idParamsSchema,
       handler: ({ actor, params }) => deps.contracts.get(actor!, params.id),
     }),
@@ -50,6 +53,7 @@ export function contractRoutes(deps: ContractDeps): AnyRoute[] {
       path: '/api/contracts/:id/statement',
       summary: 'Monthly statement of a contract (JSON, or a printable page with Accept: text/html) — admins of the employer, platform admins',
       access: 'signed_in',
+      response: statementSchema,
       params: idParamsSchema,
       query: monthQuerySchema,
       handler: async ({ actor, params, query }, { req, res }) => {
@@ -65,6 +69,7 @@ export function contractRoutes(deps: ContractDeps): AnyRoute[] {
       path: '/api/organizations/:id/contracts',
       summary: 'The contracts of an employer — its admins, platform admins',
       access: 'signed_in',
+      response: itemsOf(contractSchema),
       params: idParamsSchema,
       handler: async ({ actor, params }) => ({ items: await deps.contracts.listOf(actor!, params.id) }),
     }),
@@ -73,6 +78,7 @@ export function contractRoutes(deps: ContractDeps): AnyRoute[] {
       path: '/api/organizations/:id/usage',
       summary: 'Contract usage of a month per employee and space, amount due, commute saved (CSV with Accept: text/csv; format=de for German spreadsheets)',
       access: 'signed_in',
+      response: usageSchema,
       params: idParamsSchema,
       query: usageQuerySchema,
       handler: async ({ actor, params, query }, { req, res }) => {
@@ -87,6 +93,7 @@ export function contractRoutes(deps: ContractDeps): AnyRoute[] {
       path: '/api/organizations/:id/workplace',
       summary: 'Where the employer’s staff would otherwise commute to (for commute figures) — admins of the organization, platform admins',
       access: 'verified',
+      response: workplaceSchema,
       params: idParamsSchema,
       body: workplaceSchema,
       handler: ({ actor, params, body }) => deps.contracts.setWorkplace(actor!, params.id, body),
@@ -96,6 +103,7 @@ export function contractRoutes(deps: ContractDeps): AnyRoute[] {
       path: '/api/me/contracts',
       summary: 'Contracts I may book on, with my quota left this month and next',
       access: 'signed_in',
+      response: itemsOf(myContractSchema),
       handler: async ({ actor }) => ({ items: await deps.myContracts.list(actor!) }),
     }),
     defineRoute({
@@ -103,6 +111,7 @@ export function contractRoutes(deps: ContractDeps): AnyRoute[] {
       path: '/api/me/commute',
       summary: 'The commuting my desk-days on contracts saved, by month',
       access: 'signed_in',
+      response: myCommuteSchema,
       handler: ({ actor }) => deps.commute.mine(actor!),
     }),
     defineRoute({
@@ -110,6 +119,7 @@ export function contractRoutes(deps: ContractDeps): AnyRoute[] {
       path: '/api/admin/commute',
       summary: 'Commuting saved in the region in a month, in total and per town — platform admins',
       access: 'signed_in',
+      response: regionCommuteSchema,
       query: monthQuerySchema,
       handler: ({ actor, query }) => deps.commute.region(actor!, query.month),
     }),

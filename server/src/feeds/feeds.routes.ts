@@ -1,4 +1,5 @@
-import { feedSpaceParamsSchema, feedTokenParamsSchema } from '@landraeume/shared';
+import { calendarFeedSchema, feedSpaceParamsSchema, feedTokenParamsSchema } from '@landraeume/shared';
+import { z } from 'zod';
 import type { Request, Response } from 'express';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { FeedAnswer, FeedService } from './feeds.service';
@@ -31,6 +32,8 @@ export function feedRoutes(feeds: FeedService): AnyRoute[] {
       summary: 'The personal calendar feed of the token’s holder (secret URL; pending and confirmed bookings)',
       access: 'public',
       params: feedTokenParamsSchema,
+      response: z.string(),
+      contentType: 'text/calendar',
       async handler({ params }, { req, res }) {
         await sendCalendar(req, res, await feeds.personal(params.token), 'private, no-cache');
       },
@@ -41,6 +44,8 @@ export function feedRoutes(feeds: FeedService): AnyRoute[] {
       summary: 'Busy times of a published space as a calendar feed, without names or purposes',
       access: 'public',
       params: feedSpaceParamsSchema,
+      response: z.string(),
+      contentType: 'text/calendar',
       async handler({ params }, { req, res }) {
         await sendCalendar(req, res, await feeds.space(params.id), 'public, max-age=300');
       },
@@ -50,6 +55,7 @@ export function feedRoutes(feeds: FeedService): AnyRoute[] {
       path: '/api/me/calendar-feed',
       summary: 'The URL of one’s personal calendar feed',
       access: 'signed_in',
+      response: calendarFeedSchema,
       handler: ({ actor }) => feeds.feedUrl(actor!),
     }),
     defineRoute({
@@ -57,6 +63,7 @@ export function feedRoutes(feeds: FeedService): AnyRoute[] {
       path: '/api/me/calendar-feed/rotate',
       summary: 'A new feed URL; the old one stops working',
       access: 'signed_in',
+      response: calendarFeedSchema,
       handler: ({ actor }) => feeds.rotate(actor!),
     }),
   ];
