@@ -5,6 +5,7 @@ import { Series1764000004000 } from './1764000004000-Series';
 import { SearchIndexes1764000005000 } from './1764000005000-SearchIndexes';
 import { Outbox1764000006000 } from './1764000006000-Outbox';
 import { Notifications1764000007000 } from './1764000007000-Notifications';
+import { Demand1764000009000 } from './1764000009000-Demand';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen yet. */
-export const migrations = [Foundation1764000000000, Accounts1764000001000, Bookings1764000002000, Series1764000004000, SearchIndexes1764000005000, Outbox1764000006000, Notifications1764000007000];
+export const migrations = [Foundation1764000000000, Accounts1764000001000, Bookings1764000002000, Series1764000004000, SearchIndexes1764000005000, Outbox1764000006000, Notifications1764000007000, Demand1764000009000];

@@ -38,6 +38,11 @@ import { FeedService } from './feeds/feeds.service';
 import { DevMailbox } from './notifications/dev-mailbox';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { OutboxAdminService } from './notifications/outbox-admin.service';
+import { reportRoutes } from './demand/reports.routes';
+import { ReportsService } from './demand/reports.service';
+import { SurveyAdminService } from './demand/survey-admin.service';
+import { surveyRoutes } from './demand/survey.routes';
+import { SurveyService } from './demand/survey.service';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours'>>;
@@ -90,6 +95,8 @@ export function createApp(deps: AppDeps): LandraeumeApp {
     ...seriesRoutes(new SeriesService(db, config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS)),
     ...feedRoutes(new FeedService(db, config.publicUrl)),
     ...notificationRoutes(new OutboxAdminService(db), new DevMailbox(config.smtpUrl ? undefined : path.join(config.dataDir, 'mail'))),
+    ...surveyRoutes(new SurveyService(db), new SurveyAdminService(db)),
+    ...reportRoutes(new ReportsService(db)),
   ];
 
   const app = express();

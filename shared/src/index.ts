@@ -7,3 +7,5 @@ export * from './bookings';
 export * from './series';
 export * from './space-management';
 export * from './notifications';
+export * from './places';
+export * from './demand';

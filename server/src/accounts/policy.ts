@@ -62,3 +62,17 @@ export function canSeeBooking(actor: Actor | undefined, booking: { bookerId: str
   if (canManageSpacesOf(actor, booking.spaceOrganization)) return true;
   return booking.organizationId !== null && isAdminOf(actor, booking.organizationId);
 }
+
+/** The survey's questions and whether it is open are the platform team's to decide. */
+export function canEditSurvey(actor: Actor | undefined): boolean {
+  return isPlatformAdmin(actor);
+}
+
+/**
+ * Demand reports: the platform team sees every town, a municipality's admins their own town
+ * (`administeredTowns`: the `municipality` of each municipality organization they administer).
+ */
+export function reportTownsFor(actor: Actor | undefined, administeredTowns: string[]): 'all' | string[] {
+  if (isPlatformAdmin(actor)) return 'all';
+  return administeredTowns;
+}

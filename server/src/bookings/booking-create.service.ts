@@ -3,6 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { Booking, BookingCreate } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
 import { freeResourcesFor } from '../availability/availability';
+import { recordRefusedDemand, requestedWindow } from '../demand/demand-log';
 import { DomainError } from '../http/errors';
 import { loadClaims } from '../spaces/space-calendar.repository';
 import { checkBookingRules, wholeDayPeriod, type RequestedPeriod } from './booking-rules';
@@ -44,6 +45,17 @@ export class BookingCreateService {
    * in a savepoint, and a 23P01 moves on to the next free desk or ends in 409.
    */
   async create(actor: Actor, input: BookingCreate, idempotencyKey?: string): Promise<CreateResult> {
+    let conflict: DomainError | undefined;
+    try {
+      return await this.createOnce(actor, input, idempotencyKey, (error) => (conflict = error));
+    } finally {
+      // Counted after the transaction ended, whose rollback would otherwise take the row along.
+      const window = requestedWindow(input);
+      if (conflict && window) await recordRefusedDemand(this.db, { reason: 'booking_conflict', spaceId: input.spaceId, window });
+    }
+  }
+
+  private async createOnce(actor: Actor, input: BookingCreate, idempotencyKey: string | undefined, onConflict: (error: DomainError) => void): Promise<CreateResult> {
     const qr = this.db.createQueryRunner();
     await qr.connect();
     try {
@@ -59,6 +71,7 @@ export class BookingCreateService {
       try {
         result = { status: 201, body: await this.book(qr, actor, input) };
       } catch (error) {
+        if (error instanceof DomainError && error.code === 'booking_conflict') onConflict(error);
         // Refusals leave nothing behind (failed inserts roll back to their own savepoint), so
         // the transaction can still store the answer for the key.
         if (!(error instanceof DomainError) || !idempotencyKey) throw error;
