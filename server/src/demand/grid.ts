@@ -1,7 +1,8 @@
 import { MUNICIPALITIES, type MunicipalityName } from '@landraeume/shared';
 
-const KM_PER_DEGREE_LATITUDE = 111.32;
 const EARTH_DIAMETER_KM = 12_742;
+/** On the same sphere as the distances, so a cell is 1 km by the measure the reports use. */
+export const KM_PER_DEGREE_LATITUDE = (EARTH_DIAMETER_KM * Math.PI) / 360;
 /** Demand is kept at this resolution: coarse enough that a point names no house or street. */
 export const GRID_CELL_KM = 1;
 /** A search point further than this from every town centre is not credited to a town. */

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { SurveyOption, SurveyQuestion, surveyQuestionCreateSchema, surveyQuestionUpdateSchema } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
 import { canEditSurvey } from '../accounts/policy';
+import { rowsOf } from '../db/rows';
 import { DomainError, notFound } from '../http/errors';
 import { loadSurvey, SURVEY_KEY } from './survey.service';
 import { presentQuestion, QUESTION_COLUMNS, type SurveyQuestionRow } from './survey.presenter';
@@ -72,11 +73,11 @@ export class SurveyAdminService {
       const max = input.max === undefined ? row.max : input.max;
       if (min !== null && max !== null && min > max) throw new DomainError('invalid_input', 'Invalid request body', { issues: [{ path: 'max', message: 'range.invalid', code: 'custom' }] });
       const options = input.options ? mergeOptions(row.options, input.options) : row.options;
-      const [updated] = (await m.query(
+      const [updated] = rowsOf<SurveyQuestionRow>(await m.query(
         `UPDATE survey_questions SET label = $3, required = $4, options = $5, min = $6, max = $7, position = $8, retired = $9, updated_at = now()
           WHERE survey_key = $1 AND key = $2 RETURNING ${QUESTION_COLUMNS}`,
         [SURVEY_KEY, key, JSON.stringify(input.label ?? row.label), input.required ?? row.required, JSON.stringify(options), min, max, input.position ?? row.position, input.retired ?? row.retired],
-      )) as SurveyQuestionRow[];
+      ));
       return presentQuestion(updated!);
     });
   }
