@@ -5,6 +5,7 @@ import { COWORKING_SPACES } from './data/coworking';
 import { ORGANIZATIONS } from './data/organizations';
 import { ROOMS } from './data/rooms';
 import { DEMO_PASSWORD, DEMO_USERS } from './data/users';
+import { insertDemand } from './demand';
 import { offsetPoint } from './geo';
 import type { SeedClosure, SeedSpace } from './types';
 
@@ -15,6 +16,8 @@ export interface SeedReport {
   users: number;
   spaces: number;
   resources: number;
+  surveyResponses: number;
+  demandEvents: number;
 }
 
 const ZONE = 'Europe/Berlin';
@@ -26,7 +29,7 @@ const ZONE = 'Europe/Berlin';
 export async function runSeed(dataSource: DataSource, hashPassword: (plain: string) => Promise<string>, now: DateTime = DateTime.now().setZone(ZONE)): Promise<SeedReport> {
   const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   return dataSource.transaction(async (m) => {
-    const report: SeedReport = { organizations: 0, users: 0, spaces: 0, resources: 0 };
+    const report: SeedReport = { organizations: 0, users: 0, spaces: 0, resources: 0, surveyResponses: 0, demandEvents: 0 };
     const organizationIds = new Map<string, string>();
     for (const org of ORGANIZATIONS) {
       const inserted = (await m.query(
@@ -61,6 +64,7 @@ export async function runSeed(dataSource: DataSource, hashPassword: (plain: stri
       await insertOpeningHours(m, space, spaceId);
       await insertClosures(m, space, spaceId, now);
     }
+    Object.assign(report, await insertDemand(m, now));
     return report;
   });
 }
