@@ -21,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const isPlatformAdmin = !!me.data?.memberships.some((m) => m.organizationKind === 'platform' && m.role === 'admin');
   // Only answers when no mail server is configured: then mails are read here.
   const mailbox = useQuery({ queryKey: ['dev-mails'], queryFn: () => api<{ items: unknown[] }>('/api/dev/mails'), enabled: !!me.data, retry: false });
+  const seesReports = !!me.data?.memberships.some((m) => (m.organizationKind === 'municipality' || m.organizationKind === 'platform') && m.role === 'admin');
   const manages = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider' || m.organizationKind === 'platform');
   return (
     <>
@@ -45,6 +46,14 @@ export function Layout({ children }: { children: ReactNode }) {
             {me.data && manages && (
               <li>
                 <NavLink to="/anfragen">{t('nav.inbox')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/umfrage">{t('nav.survey')}</NavLink>
+            </li>
+            {seesReports && (
+              <li>
+                <NavLink to="/berichte">{t('nav.reports')}</NavLink>
               </li>
             )}
             {isPlatformAdmin && (
