@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../seed/data/users';
+import { launchBrowser } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+const SHOTS = 'test-results/e2e';
+const PHONE = { width: 360, height: 740 };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the commuter survey on a phone', () => {
+  it('is filled in without an account, says what is missing in words, thanks, and refuses a second answer', async () => {
+    const page = await browser.newPage({ locale: 'de-DE', viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(`${baseUrl}/umfrage`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Umfrage' }).waitFor();
+
+    // Sent empty: the required answers are named, in German, next to their questions.
+    await page.getByRole('button', { name: 'Antworten absenden' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie die markierten Antworten' }).waitFor();
+    expect(await page.locator('.field-error').allInnerTexts()).toContain('Bitte beantworten Sie diese Frage.');
+
+    await page.getByLabel('Postleitzahl Ihres Wohnorts').fill('48301');
+    await page.getByLabel('Ortsteil, in dem Sie wohnen').selectOption('nottuln-appelhuelsen');
+    await page.getByLabel('Postleitzahl Ihres Arbeitsorts').fill('48143');
+    await page.getByRole('radio', { name: 'Auto', exact: true }).check();
+    await page.getByLabel('Länge des einfachen Arbeitswegs in Kilometern').fill('22');
+    await page.getByLabel('An wie vielen Tagen pro Woche pendeln Sie?').fill('4');
+    await page.getByRole('radio', { name: 'Teilweise' }).check();
+    await page.getByLabel('An wie vielen Tagen pro Woche würden Sie einen Arbeitsplatz in Wohnortnähe nutzen?').fill('2');
+    await page.getByRole('checkbox', { name: 'Schnelles WLAN' }).check();
+    await page.getByRole('checkbox', { name: 'Ruhige Plätze' }).check();
+    await page.getByRole('checkbox', { name: 'Sporthalle' }).check();
+    await page.getByRole('radio', { name: 'Bis 30' }).check();
+    await page.getByRole('checkbox', { name: 'Werktags abends' }).check();
+
+    // Nothing is wider than the phone: no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: `${SHOTS}/survey-phone-filled.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Antworten absenden' }).click();
+    await page.getByRole('heading', { name: 'Vielen Dank für Ihre Teilnahme!' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/survey-phone-thanks.png`, fullPage: true });
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sie haben bereits teilgenommen' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Antworten absenden' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows the platform team the reports with charts, tables and CSV links', async () => {
+    const page = await browser.newPage({ locale: 'de-DE' });
+    await page.goto(`${baseUrl}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill('admin@demo.landraeume.example');
+    await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+    await page.getByRole('link', { name: 'Berichte' }).click();
+    await page.getByRole('heading', { name: 'Nachfrage je Ort' }).waitFor();
+    await page.getByRole('img', { name: 'Nicht versorgte Auto-Pendelkilometer pro Woche, je Ortsteil' }).waitFor();
+    expect(await page.getByRole('img').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('table').count()).toBe(3);
+    const csvHref = await page.getByRole('link', { name: 'Als CSV herunterladen' }).first().getAttribute('href');
+    const csv = await page.request.get(`${baseUrl}${csvHref}`);
+    expect(csv.headers()['content-type']).toMatch(/text\/csv/);
+    expect((await csv.text()).split('\r\n')[0]).toMatch(/^municipality,responses/);
+    await page.screenshot({ path: `${SHOTS}/reports.png`, fullPage: true });
+    await page.close();
+  });
+});
