@@ -43,7 +43,7 @@ describe('the commuter survey on a phone', () => {
     await page.getByRole('checkbox', { name: 'Werktags abends' }).check();
 
     // Nothing is wider than the phone: no sideways scrolling.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: `${SHOTS}/survey-phone-filled.png`, fullPage: true });
 
     await page.getByRole('button', { name: 'Antworten absenden' }).click();

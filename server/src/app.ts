@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
     ...seriesRoutes(new SeriesService(db, config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS)),
     ...feedRoutes(new FeedService(db, config.publicUrl)),
     ...notificationRoutes(new OutboxAdminService(db), new DevMailbox(config.smtpUrl ? undefined : path.join(config.dataDir, 'mail'))),
-    ...surveyRoutes(new SurveyService(db), new SurveyAdminService(db)),
+    ...surveyRoutes(new SurveyService(db), new SurveyAdminService(db), limits),
     ...reportRoutes(new ReportsService(db)),
   ];
 

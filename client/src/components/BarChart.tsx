@@ -14,10 +14,11 @@ export function BarChart({ title, bars, format = (v) => String(v) }: { title: st
   const id = useId();
   const max = Math.max(...bars.map((b) => b.value), 0) || 1;
   const row = 26;
-  const labelWidth = 150;
+  const labelWidth = 200;
   const width = 520;
   const barSpace = width - labelWidth - 70;
-  if (!bars.length) return null;
+  // Bars of nothing but zeros say less than the table beside them.
+  if (!bars.some((b) => b.value > 0)) return null;
   return (
     <figure className="bar-chart">
       <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${width} ${bars.length * row + 4}`} width="100%" preserveAspectRatio="xMinYMin meet">
@@ -28,7 +29,7 @@ export function BarChart({ title, bars, format = (v) => String(v) }: { title: st
           return (
             <g key={`${bar.label}-${index}`} aria-hidden="true">
               <text x={labelWidth - 6} y={y + row / 2 + 4} textAnchor="end" className="bar-label">
-                {bar.label.length > 22 ? `${bar.label.slice(0, 21)}…` : bar.label}
+                {bar.label.length > 26 ? `${bar.label.slice(0, 25)}…` : bar.label}
               </text>
               <rect x={labelWidth} y={y + 3} width={w} height={row - 8} className="bar" />
               <text x={labelWidth + w + 6} y={y + row / 2 + 4} className="bar-value">

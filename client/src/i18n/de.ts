@@ -226,7 +226,7 @@ export const de = {
   'reports.demand.searchesWithoutResult': 'Suchen ohne Treffer',
   'reports.demand.refusedBookings': 'Abgelehnte Buchungen',
   'reports.occupancy.title': 'Auslastung je Raum',
-  'reports.occupancy.chart': 'Auslastung in Prozent, je Raum',
+  'reports.occupancy.chart': 'Auslastung in Prozent, die 15 am stärksten genutzten Räume',
   'reports.occupancy.name': 'Raum',
   'reports.occupancy.municipality': 'Ort',
   'reports.occupancy.openHours': 'Offene Stunden',

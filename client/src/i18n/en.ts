@@ -228,7 +228,7 @@ export const en: Record<MessageKey, string> = {
   'reports.demand.searchesWithoutResult': 'Searches without result',
   'reports.demand.refusedBookings': 'Refused bookings',
   'reports.occupancy.title': 'Occupancy per space',
-  'reports.occupancy.chart': 'Occupancy in per cent, per space',
+  'reports.occupancy.chart': 'Occupancy in per cent, the 15 busiest spaces',
   'reports.occupancy.name': 'Space',
   'reports.occupancy.municipality': 'Town',
   'reports.occupancy.openHours': 'Open hours',

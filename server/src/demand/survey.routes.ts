@@ -6,11 +6,12 @@ import {
   surveyResponseCreateSchema,
   surveyStateUpdateSchema,
 } from '@landraeume/shared';
+import type { RateLimiters } from '../http/rate-limit';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { SurveyAdminService } from './survey-admin.service';
 import type { SurveyService } from './survey.service';
 
-export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService): AnyRoute[] {
+export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService, limits: Pick<RateLimiters, 'surveyPerIp'>): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -27,7 +28,11 @@ export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService): 
       access: 'public',
       body: surveyResponseCreateSchema,
       status: 201,
-      handler: ({ body }) => survey.submit(body),
+      handler: async ({ body }, { req }) => {
+        // Counted per address (as a keyed hash, in the rate-limit table only, never with the answer).
+        await limits.surveyPerIp.consume(req.ip ?? 'unknown');
+        return survey.submit(body);
+      },
     }),
     defineRoute({
       method: 'get',
