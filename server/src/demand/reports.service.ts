@@ -34,7 +34,7 @@ export class ReportsService {
   private async answers(month?: string): Promise<Answers[]> {
     const bounds = month ? monthBounds(month) : undefined;
     const rows = (await this.db.query(
-      `SELECT answers FROM survey_responses WHERE survey_key = $1 AND ($2::date IS NULL OR (submitted_on >= $2 AND submitted_on < $3))`,
+      `SELECT answers FROM survey_responses WHERE survey_key = $1 AND ($2::date IS NULL OR (submitted_on >= $2 AND submitted_on < $3)) ORDER BY id`,
       [SURVEY_KEY, bounds?.firstDay ?? null, bounds?.dayAfter ?? null],
     )) as { answers: Answers }[];
     return rows.map((r) => r.answers);
