@@ -64,7 +64,7 @@ export function SurveyQuestionField({ question, value, error, onChange }: Props)
   const multiple = question.type === 'multiple_choice';
   const chosen = multiple ? (Array.isArray(value) ? value : []) : value;
   return (
-    <fieldset className="survey-question" aria-invalid={invalid} aria-describedby={described}>
+    <fieldset className={error ? 'survey-question invalid' : 'survey-question'} aria-describedby={described}>
       <legend>{label}</legend>
       {question.options.map((o) => (
         <label key={o.key} className="choice">

@@ -1,13 +1,21 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { Survey, SurveyAnswerValue } from '@landraeume/shared';
+import { MUNICIPALITIES, PLACES, type Survey, type SurveyAnswerValue, type SurveyQuestion } from '@landraeume/shared';
 import { api, ApiError } from '../api/client';
 import { surveyBrowserKey } from '../api/browser-key';
 import { Field } from '../components/Field';
 import { FormAlert } from '../components/FormAlert';
 import { SurveyQuestionField } from '../components/SurveyQuestionField';
 import { useI18n } from '../i18n/i18n';
+
+/** Once the home postcode is known, the village list shows that town's villages only (and any option not tied to a town). */
+function forHome(question: SurveyQuestion, homePostcode: SurveyAnswerValue | undefined): SurveyQuestion {
+  const town = MUNICIPALITIES.find((m) => m.postcode === homePostcode)?.name;
+  if (question.key !== 'home_place' || !town) return question;
+  const elsewhere = new Set<string>(PLACES.filter((p) => p.municipality !== town).map((p) => p.key));
+  return { ...question, options: question.options.filter((o) => !elsewhere.has(o.key)) };
+}
 
 /** The public commuter survey: no account, one answer per browser, a thank-you at the end. */
 export function SurveyPage() {
@@ -68,7 +76,7 @@ export function SurveyPage() {
         {survey.data.questions.map((question) => (
           <SurveyQuestionField
             key={question.key}
-            question={question}
+            question={forHome(question, answers.home_postcode)}
             value={answers[question.key]}
             error={fieldErrors[`answers.${question.key}`]}
             onChange={(value) =>
