@@ -22,6 +22,7 @@ describe('the commuter survey on a phone', () => {
     const page = await browser.newPage({ locale: 'de-DE', viewport: PHONE, isMobile: true, hasTouch: true });
     await page.goto(`${baseUrl}/umfrage`);
     await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Umfrage' }).waitFor();
+    expect(await page.getByLabel('Ortsteil, in dem Sie wohnen').locator('option').count()).toBe(31);
 
     // Sent empty: the required answers are named, in German, next to their questions.
     await page.getByRole('button', { name: 'Antworten absenden' }).click();
@@ -29,7 +30,10 @@ describe('the commuter survey on a phone', () => {
     expect(await page.locator('.field-error').allInnerTexts()).toContain('Bitte beantworten Sie diese Frage.');
 
     await page.getByLabel('Postleitzahl Ihres Wohnorts').fill('48301');
-    await page.getByLabel('Ortsteil, in dem Sie wohnen').selectOption('nottuln-appelhuelsen');
+    // Before a postcode, all the district's villages are a select; after it, the town's few are radios.
+    expect(await page.getByRole('radio', { name: 'Appelhülsen (Nottuln)' }).count()).toBe(1);
+    expect(await page.getByRole('radio', { name: 'Buldern (Dülmen)' }).count()).toBe(0);
+    await page.getByRole('radio', { name: 'Appelhülsen (Nottuln)' }).check();
     await page.getByLabel('Postleitzahl Ihres Arbeitsorts').fill('48143');
     await page.getByRole('radio', { name: 'Auto', exact: true }).check();
     await page.getByLabel('Länge des einfachen Arbeitswegs in Kilometern').fill('22');
