@@ -79,4 +79,30 @@ describe('the commuter survey on a phone', () => {
     await page.screenshot({ path: `${SHOTS}/reports.png`, fullPage: true });
     await page.close();
   });
+
+  it('lets the platform team add a question without a code change, which respondents then see', async () => {
+    const page = await browser.newPage({ locale: 'de-DE' });
+    await page.goto(`${baseUrl}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill('admin@demo.landraeume.example');
+    await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+    await page.goto(`${baseUrl}/admin/umfrage`);
+    const form = page.getByRole('form', { name: 'Frage hinzufügen' });
+    await form.getByLabel('Schlüssel').fill('e2e_charging');
+    await form.getByLabel('Typ').selectOption('multiple_choice');
+    await form.getByLabel('Frage (deutsch)').fill('Wo laden Sie Ihr E-Auto?');
+    await form.getByLabel('Frage (englisch)').fill('Where do you charge your electric car?');
+    await form.getByLabel('Antwortmöglichkeiten').fill('home | Zu Hause | At home\nwork | Beim Arbeitgeber | At work');
+    await form.getByRole('button', { name: 'Frage hinzufügen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Gespeichert' }).waitFor();
+    await page.getByRole('form', { name: 'e2e_charging' }).waitFor();
+
+    const respondent = await browser.newPage({ locale: 'de-DE', viewport: PHONE });
+    await respondent.goto(`${baseUrl}/umfrage`);
+    await respondent.getByRole('group', { name: 'Wo laden Sie Ihr E-Auto?' }).waitFor();
+    expect(await respondent.getByRole('checkbox', { name: 'Beim Arbeitgeber' }).count()).toBe(1);
+    await respondent.close();
+    await page.close();
+  });
 });

@@ -97,7 +97,7 @@ export function QuestionEditor({ question, onSave, pending, errors }: { question
           <label htmlFor={`${prefix}-retired`}>{t('surveyAdmin.retired')}</label>
         </div>
       )}
-      <button type="submit" disabled={pending}>
+      <button type="submit" className="button" disabled={pending}>
         {question ? t('surveyAdmin.save') : t('surveyAdmin.add')}
       </button>
     </form>

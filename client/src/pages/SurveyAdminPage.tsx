@@ -51,7 +51,7 @@ export function SurveyAdminPage() {
         <>
           <p>
             {t('surveyAdmin.state', { state: survey.data.open ? t('surveyAdmin.open') : t('surveyAdmin.closed'), count: survey.data.responses })}{' '}
-            <button type="button" onClick={() => toggle.mutate(!survey.data.open)} disabled={toggle.isPending}>
+            <button type="button" className="button" onClick={() => toggle.mutate(!survey.data.open)} disabled={toggle.isPending}>
               {survey.data.open ? t('surveyAdmin.doClose') : t('surveyAdmin.doOpen')}
             </button>
           </p>

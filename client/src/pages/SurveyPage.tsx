@@ -94,7 +94,7 @@ export function SurveyPage() {
           <label htmlFor="survey-newsletter">{t('survey.newsletter')}</label>
         </div>
         {newsletter && <Field label={t('survey.newsletterEmail')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} hint={t('survey.newsletterHint')} error={fieldErrors.newsletterEmail} />}
-        <button type="submit" disabled={submit.isPending}>
+        <button type="submit" className="button" disabled={submit.isPending}>
           {submit.isPending ? t('survey.sending') : t('survey.submit')}
         </button>
       </form>
