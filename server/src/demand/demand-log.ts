@@ -70,3 +70,23 @@ export function requestedWindow(input: { date?: string | undefined; start?: stri
   }
   return input.start && input.end ? { from: input.start, to: input.end } : undefined;
 }
+
+export interface TownDemandCounts {
+  municipality: string;
+  searches: number;
+  without_result: number;
+  refused: number;
+}
+
+/** Per town: searches, those that found nothing, and refused bookings between two instants. */
+export async function demandEventsByTown(db: Queryable, window: DemandWindow, towns: string[]): Promise<TownDemandCounts[]> {
+  return (await db.query(
+    `SELECT municipality,
+            count(*) FILTER (WHERE source = 'search')::int AS searches,
+            count(*) FILTER (WHERE source = 'search' AND result_count = 0)::int AS without_result,
+            count(*) FILTER (WHERE source IN ('booking_conflict', 'quota_exceeded'))::int AS refused
+       FROM demand_events WHERE occurred_at >= $1 AND occurred_at < $2 AND municipality = ANY($3)
+      GROUP BY municipality`,
+    [window.from, window.to, towns],
+  )) as TownDemandCounts[];
+}

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Queryable } from '../db/queryable';
 import { DomainError, notFound } from '../http/errors';
 import { checkAnswers } from './survey-answers';
+import type { Answers } from './survey-figures';
 import { presentPublicQuestion, presentQuestion, QUESTION_COLUMNS, type SurveyQuestionRow } from './survey.presenter';
 
 /** The one survey the district runs; questions change as data, the survey's key does not. */
@@ -24,6 +25,15 @@ export async function loadSurvey(db: Queryable): Promise<{ survey: SurveyRow; qu
   if (!survey) throw notFound('Survey');
   const questions = (await db.query(`SELECT ${QUESTION_COLUMNS} FROM survey_questions WHERE survey_key = $1 ORDER BY position, key`, [SURVEY_KEY])) as SurveyQuestionRow[];
   return { survey, questions };
+}
+
+/** Every stored answer (of one month's days if given), in a fixed order, for the reports. */
+export async function surveyAnswers(db: Queryable, days?: { firstDay: string; dayAfter: string }): Promise<Answers[]> {
+  const rows = (await db.query(
+    `SELECT answers FROM survey_responses WHERE survey_key = $1 AND ($2::date IS NULL OR (submitted_on >= $2 AND submitted_on < $3)) ORDER BY id`,
+    [SURVEY_KEY, days?.firstDay ?? null, days?.dayAfter ?? null],
+  )) as { answers: Answers }[];
+  return rows.map((r) => r.answers);
 }
 
 export class SurveyService {

@@ -5,8 +5,9 @@ import { reportTownsFor } from '../accounts/policy';
 import { DomainError } from '../http/errors';
 import { monthBounds } from './months';
 import { occupancyFigures } from './occupancy.query';
-import { rankPlaces, surveyFiguresByTown, type Answers } from './survey-figures';
-import { SURVEY_KEY } from './survey.service';
+import { demandEventsByTown } from '../demand/demand-log';
+import { rankPlaces, surveyFiguresByTown } from '../demand/survey-figures';
+import { surveyAnswers } from '../demand/survey.service';
 
 const EMPTY_SURVEY = { responses: 0, coworkingInterested: 0, commuters: 0, commuteKmPerDay: 0, clubRoomInterested: 0 };
 
@@ -31,28 +32,11 @@ export class ReportsService {
     return [asked];
   }
 
-  private async answers(month?: string): Promise<Answers[]> {
-    const bounds = month ? monthBounds(month) : undefined;
-    const rows = (await this.db.query(
-      `SELECT answers FROM survey_responses WHERE survey_key = $1 AND ($2::date IS NULL OR (submitted_on >= $2 AND submitted_on < $3)) ORDER BY id`,
-      [SURVEY_KEY, bounds?.firstDay ?? null, bounds?.dayAfter ?? null],
-    )) as { answers: Answers }[];
-    return rows.map((r) => r.answers);
-  }
-
   async demand(actor: Actor | undefined, query: DemandReportQuery): Promise<DemandReport> {
     const towns = await this.scope(actor, query.municipality);
-    const { from, to } = monthBounds(query.month);
-    const survey = surveyFiguresByTown(await this.answers(query.month));
-    const events = (await this.db.query(
-      `SELECT municipality,
-              count(*) FILTER (WHERE source = 'search')::int AS searches,
-              count(*) FILTER (WHERE source = 'search' AND result_count = 0)::int AS without_result,
-              count(*) FILTER (WHERE source IN ('booking_conflict', 'quota_exceeded'))::int AS refused
-         FROM demand_events WHERE occurred_at >= $1 AND occurred_at < $2 AND municipality = ANY($3)
-        GROUP BY municipality`,
-      [from, to, towns],
-    )) as { municipality: string; searches: number; without_result: number; refused: number }[];
+    const month = monthBounds(query.month);
+    const survey = surveyFiguresByTown(await surveyAnswers(this.db, month));
+    const events = await demandEventsByTown(this.db, month, towns);
     const byTown = new Map(events.map((e) => [e.municipality, e]));
     const rows = [...towns].sort((a, b) => a.localeCompare(b, 'de')).map((municipality) => {
       const e = byTown.get(municipality);
@@ -78,7 +62,7 @@ export class ReportsService {
     const towns = await this.scope(actor, query.municipality);
     const coworking = (await this.db.query(`SELECT lat, lon FROM spaces WHERE published AND kind = 'coworking'`)) as { lat: number; lon: number }[];
     // Ranked over the whole district, so a town sees its places' rank among all, then filtered.
-    const rows = rankPlaces(await this.answers(), coworking, query.radiusKm).filter((r) => towns.includes(r.municipality));
+    const rows = rankPlaces(await surveyAnswers(this.db), coworking, query.radiusKm).filter((r) => towns.includes(r.municipality));
     return { radiusKm: query.radiusKm, rows };
   }
 }
