@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../server/src/accounts/passwords';
 import { createTestApp, type TestApp } from '../server/src/db/testing/test-app';
 import { DEMO_PASSWORD, DEMO_USERS } from './data/users';
+import { SEED_SEARCHES, SEED_SURVEY_ANSWERS } from './demand';
 import { runSeed, SEED_SPACES } from './run-seed';
 
 let t: TestApp;
@@ -23,9 +24,11 @@ describe('runSeed', () => {
     expect(first.resources).toBeGreaterThan(first.spaces);
     expect(first.contracts).toBe(3);
     expect(first.bookings).toBeGreaterThan(100);
+    expect(first.surveyResponses).toBe(SEED_SURVEY_ANSWERS);
+    expect(first.demandEvents).toBe(SEED_SEARCHES);
     const before = await t.db.dataSource.query('SELECT (SELECT count(*) FROM resources) r, (SELECT count(*) FROM opening_hours) h, (SELECT count(*) FROM closures) c, (SELECT count(*) FROM bookings) b, (SELECT count(*) FROM users) u');
     const second = await runSeed(t.db.dataSource, hashPassword);
-    expect(second).toEqual({ organizations: 0, users: 0, spaces: 0, resources: 0, contracts: 0, bookings: 0 });
+    expect(second).toEqual({ organizations: 0, users: 0, spaces: 0, resources: 0, contracts: 0, bookings: 0, surveyResponses: 0, demandEvents: 0 });
     expect(await t.db.dataSource.query('SELECT (SELECT count(*) FROM resources) r, (SELECT count(*) FROM opening_hours) h, (SELECT count(*) FROM closures) c, (SELECT count(*) FROM bookings) b, (SELECT count(*) FROM users) u')).toEqual(before);
   });
 
@@ -82,5 +85,21 @@ describe('runSeed', () => {
     const usage = await login.get(`/api/organizations/${id}/usage`).query({ month: previous[1] }).expect(200);
     expect(usage.body.totals.days).toBeGreaterThan(5);
     expect(usage.body.totals.commute.kmAvoided).toBeGreaterThan(0);
+  });
+
+  it('gives the reports survey answers that the survey itself would accept', async () => {
+    const { checkAnswers } = await import('../server/src/demand/survey-answers');
+    const { loadSurvey } = await import('../server/src/demand/survey.service');
+    const { presentQuestion } = await import('../server/src/demand/survey.presenter');
+    const questions = (await loadSurvey(t.db.dataSource)).questions.map(presentQuestion);
+    const rows = (await t.db.dataSource.query(`SELECT answers FROM survey_responses`)) as { answers: Record<string, never> }[];
+    expect(rows).toHaveLength(SEED_SURVEY_ANSWERS);
+    for (const row of rows) expect(checkAnswers(questions, row.answers)).toEqual(row.answers);
+    const admin = DEMO_USERS.find((u) => u.email.startsWith('admin@'))!;
+    const agent = request.agent(t.app);
+    await agent.post('/api/auth/login').send({ email: admin.email, password: DEMO_PASSWORD }).expect(200);
+    const ranking = await agent.get('/api/reports/coworking-ranking').expect(200);
+    expect(ranking.body.rows.length).toBeGreaterThan(5);
+    expect(ranking.body.rows[0].unservedKmPerWeek).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@ import { COWORKING_SPACES } from './data/coworking';
 import { ORGANIZATIONS } from './data/organizations';
 import { ROOMS } from './data/rooms';
 import { DEMO_PASSWORD, DEMO_USERS } from './data/users';
+import { insertDemand } from './demand';
 import { offsetPoint } from './geo';
 import { seedPilotContracts } from './pilot-seed';
 import type { SeedClosure, SeedSpace } from './types';
@@ -18,6 +19,8 @@ export interface SeedReport {
   resources: number;
   contracts: number;
   bookings: number;
+  surveyResponses: number;
+  demandEvents: number;
 }
 
 const ZONE = 'Europe/Berlin';
@@ -29,7 +32,7 @@ const ZONE = 'Europe/Berlin';
 export async function runSeed(dataSource: DataSource, hashPassword: (plain: string) => Promise<string>, now: DateTime = DateTime.now().setZone(ZONE)): Promise<SeedReport> {
   const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   return dataSource.transaction(async (m) => {
-    const report: SeedReport = { organizations: 0, users: 0, spaces: 0, resources: 0, contracts: 0, bookings: 0 };
+    const report: SeedReport = { organizations: 0, users: 0, spaces: 0, resources: 0, contracts: 0, bookings: 0, surveyResponses: 0, demandEvents: 0 };
     const organizationIds = new Map<string, string>();
     for (const org of ORGANIZATIONS) {
       const inserted = (await m.query(
@@ -67,6 +70,7 @@ export async function runSeed(dataSource: DataSource, hashPassword: (plain: stri
     const pilot = await seedPilotContracts(m, organizationIds, SEED_SPACES, now);
     report.contracts = pilot.contracts;
     report.bookings = pilot.bookings;
+    Object.assign(report, await insertDemand(m, now));
     return report;
   });
 }

@@ -21,6 +21,9 @@ import { TokenPage } from './pages/TokenPage';
 // Pages few people open stay out of the start page's bundle.
 const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage').then((m) => ({ default: m.AdminJobsPage })));
 const MailboxPage = lazy(() => import('./pages/MailboxPage').then((m) => ({ default: m.MailboxPage })));
+const SurveyPage = lazy(() => import('./pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
+const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const SurveyAdminPage = lazy(() => import('./pages/SurveyAdminPage').then((m) => ({ default: m.SurveyAdminPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -51,6 +54,9 @@ export function App() {
               <Route path="/region" element={<RegionPage />} />
               <Route path="/postfach" element={<Suspense><MailboxPage /></Suspense>} />
               <Route path="/admin/auftraege" element={<Suspense><AdminJobsPage /></Suspense>} />
+              <Route path="/umfrage" element={<Suspense><SurveyPage /></Suspense>} />
+              <Route path="/berichte" element={<Suspense><ReportsPage /></Suspense>} />
+              <Route path="/admin/umfrage" element={<Suspense><SurveyAdminPage /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

@@ -50,6 +50,11 @@ import { FeedService } from './feeds/feeds.service';
 import { DevMailbox } from './notifications/dev-mailbox';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { OutboxAdminService } from './notifications/outbox-admin.service';
+import { reportRoutes } from './reports/reports.routes';
+import { ReportsService } from './reports/reports.service';
+import { SurveyAdminService } from './demand/survey-admin.service';
+import { surveyRoutes } from './demand/survey.routes';
+import { SurveyService } from './demand/survey.service';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute' | 'metricsToken' | 'role'>>;
@@ -117,6 +122,8 @@ export function createApp(deps: AppDeps): LandraeumeApp {
     }),
     ...feedRoutes(new FeedService(db, config.publicUrl)),
     ...notificationRoutes(new OutboxAdminService(db), new DevMailbox(config.smtpUrl ? undefined : path.join(config.dataDir, 'mail'))),
+    ...surveyRoutes(new SurveyService(db), new SurveyAdminService(db), limits),
+    ...reportRoutes(new ReportsService(db)),
     ...openApiRoutes(() => routes, { version: VERSION, serverUrl: config.publicUrl }),
   ];
   // A worker answers health checks and scrapes, nothing else: bookings go to the API servers.

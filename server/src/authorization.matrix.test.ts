@@ -169,6 +169,18 @@ const MATRIX: Record<string, Row> = {
   'POST /api/admin/jobs/:id/retry': { allow: ['platformAdmin'], params: async ({ db }) => ({ id: await deadJob(db) }) },
   'GET /api/dev/mails': { allow: SIGNED_IN },
   'GET /api/dev/mails/:id': { allow: ['clubMember', 'platformAdmin'], params: async ({ world }) => ({ id: await mailTo(world.users.clubMember.email) }) },
+  'GET /api/survey': { allow: ALL, query: () => ({ browserKey: `matrix-browser-key-${unique()}-abcdef` }) },
+  'POST /api/survey/responses': { allow: ALL, body: () => ({ browserKey: `matrix-browser-key-${unique()}-abcdef`, answers: { home_postcode: '48653', commute_mode: 'car' } }) },
+  'GET /api/admin/survey': { allow: ['platformAdmin'] },
+  'PATCH /api/admin/survey': { allow: ['platformAdmin'], body: () => ({ open: true }) },
+  'POST /api/admin/survey/questions': {
+    allow: ['platformAdmin'],
+    body: () => ({ key: `q_${unique()}`, type: 'number', label: { de: 'Wie viele?', en: 'How many?' }, min: 0, max: 9 }),
+  },
+  'PATCH /api/admin/survey/questions/:key': { allow: ['platformAdmin'], params: () => ({ key: 'commute_km' }), body: () => ({ label: { de: 'Arbeitsweg in km', en: 'Commute in km' } }) },
+  'GET /api/reports/demand': { allow: ['platformAdmin'], query: () => ({ month: '2026-11' }) },
+  'GET /api/reports/occupancy': { allow: ['platformAdmin'], query: () => ({ month: '2026-11', threshold: '0.2' }) },
+  'GET /api/reports/coworking-ranking': { allow: ['platformAdmin'], query: () => ({ radiusKm: '3' }) },
   'POST /api/invitations/accept': { allow: SIGNED_IN, body: async (ctx) => ({ token: await invitationFor(ctx.db, ctx.world.orgs.employerA, ownEmail(ctx)) }) },
 };
 

@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   email_taken: 409,
   last_admin: 409,
+  survey_already_answered: 409,
+  survey_closed: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   headers_too_large: 431,

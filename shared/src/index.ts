@@ -9,3 +9,5 @@ export * from './space-management';
 export * from './contracts';
 export * from './notifications';
 export * from './responses';
+export * from './places';
+export * from './demand';

@@ -22,6 +22,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // Only answers when no mail server is configured: then mails are read here.
   const mailbox = useQuery({ queryKey: ['dev-mails'], queryFn: () => api<{ items: unknown[] }>('/api/dev/mails'), enabled: !!me.data, retry: false });
   const employs = isPlatformAdmin || me.data?.memberships.some((m) => m.organizationKind === 'employer' && m.role === 'admin');
+  const seesReports = !!me.data?.memberships.some((m) => (m.organizationKind === 'municipality' || m.organizationKind === 'platform') && m.role === 'admin');
   const manages = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider' || m.organizationKind === 'platform');
   return (
     <>
@@ -56,6 +57,14 @@ export function Layout({ children }: { children: ReactNode }) {
             {me.data && manages && (
               <li>
                 <NavLink to="/anfragen">{t('nav.inbox')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/umfrage">{t('nav.survey')}</NavLink>
+            </li>
+            {seesReports && (
+              <li>
+                <NavLink to="/berichte">{t('nav.reports')}</NavLink>
               </li>
             )}
             {isPlatformAdmin && (

@@ -87,3 +87,17 @@ export function canSetWorkplaceOf(actor: Actor | undefined, organizationId: stri
 export function canSeeRegionFigures(actor: Actor | undefined): boolean {
   return isPlatformAdmin(actor);
 }
+
+/** The survey's questions and whether it is open are the platform team's to decide. */
+export function canEditSurvey(actor: Actor | undefined): boolean {
+  return isPlatformAdmin(actor);
+}
+
+/**
+ * Demand reports: the platform team sees every town, a municipality's admins their own town
+ * (`administeredTowns`: the `municipality` of each municipality organization they administer).
+ */
+export function reportTownsFor(actor: Actor | undefined, administeredTowns: string[]): 'all' | string[] {
+  if (isPlatformAdmin(actor)) return 'all';
+  return administeredTowns;
+}

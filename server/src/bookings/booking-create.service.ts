@@ -4,6 +4,7 @@ import type { Booking, BookingCreate } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
 import { freeResourcesFor } from '../availability/availability';
 import { chargeContract } from '../contracts/contract-booking.service';
+import { recordRefusedDemand, requestedWindow, type RefusedDemand } from '../demand/demand-log';
 import { DomainError } from '../http/errors';
 import { loadClaims } from '../spaces/space-calendar.repository';
 import { checkBookingRules, wholeDayPeriod, type RequestedPeriod } from './booking-rules';
@@ -34,6 +35,8 @@ function shuffled<T>(items: T[]): T[] {
   return copy;
 }
 
+type UnmetDemand = RefusedDemand['reason'];
+
 export class BookingCreateService {
   constructor(
     private readonly db: DataSource,
@@ -47,6 +50,17 @@ export class BookingCreateService {
    * in a savepoint, and a 23P01 moves on to the next free desk or ends in 409.
    */
   async create(actor: Actor, input: BookingCreate, idempotencyKey?: string): Promise<CreateResult> {
+    let refusal: UnmetDemand | undefined;
+    try {
+      return await this.createOnce(actor, input, idempotencyKey, (code) => (refusal = code));
+    } finally {
+      // Counted after the transaction ended, whose rollback would otherwise take the row along.
+      const window = requestedWindow(input);
+      if (refusal && window) await recordRefusedDemand(this.db, { reason: refusal, spaceId: input.spaceId, window });
+    }
+  }
+
+  private async createOnce(actor: Actor, input: BookingCreate, idempotencyKey: string | undefined, onRefusal: (reason: UnmetDemand) => void): Promise<CreateResult> {
     const qr = this.db.createQueryRunner();
     await qr.connect();
     try {
@@ -62,6 +76,8 @@ export class BookingCreateService {
       try {
         result = { status: 201, body: await this.book(qr, actor, input) };
       } catch (error) {
+        // Taken slots and spent quotas are demand the district could not meet (reports/).
+        if (error instanceof DomainError && (error.code === 'booking_conflict' || error.code === 'quota_exceeded')) onRefusal(error.code);
         // Refusals leave nothing behind (failed inserts roll back to their own savepoint), so
         // the transaction can still store the answer for the key.
         if (!(error instanceof DomainError) || !idempotencyKey) throw error;

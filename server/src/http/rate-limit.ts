@@ -15,6 +15,8 @@ export interface RateLimitConfig {
   registerPerIp: LimitSpec;
   resetPerIp: LimitSpec;
   resetPerAccount: LimitSpec;
+  /** Survey answers from one address: one browser answers once, but a script could make up keys. */
+  surveyPerIp: LimitSpec;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
@@ -23,6 +25,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   registerPerIp: { points: 10, durationSeconds: 60 * 60 },
   resetPerIp: { points: 10, durationSeconds: 60 * 60 },
   resetPerAccount: { points: 3, durationSeconds: 60 * 60 },
+  surveyPerIp: { points: 30, durationSeconds: 60 * 60 },
 };
 
 export interface RateLimiter {

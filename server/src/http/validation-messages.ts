@@ -41,6 +41,17 @@ const KEYED: Record<string, Record<Locale, string>> = {
   'contract.dates_order': { de: 'Das Vertragsende darf nicht vor dem Beginn liegen.', en: 'The contract must not end before it starts.' },
   'contract.coverage_required': { de: 'Bitte mindestens einen Raum oder Anbieter angeben.', en: 'Please name at least one space or provider.' },
   'contract.invalid_reference': { de: 'Einen der genannten Räume oder Anbieter gibt es nicht.', en: 'One of the spaces or providers does not exist.' },
+  'answer.required': { de: 'Bitte beantworten Sie diese Frage.', en: 'Please answer this question.' },
+  'answer.unknown_question': { de: 'Diese Frage gibt es nicht (mehr).', en: 'This question does not exist (any more).' },
+  'answer.not_an_option': { de: 'Bitte wählen Sie eine der angebotenen Antworten.', en: 'Please choose one of the answers offered.' },
+  'answer.not_a_number': { de: 'Bitte geben Sie eine Zahl an.', en: 'Please enter a number.' },
+  'answer.out_of_range': { de: 'Die Zahl liegt außerhalb des erlaubten Bereichs.', en: 'The number is outside the allowed range.' },
+  'browser_key.invalid': { de: 'Die Browser-Kennung ist ungültig; bitte laden Sie die Seite neu.', en: 'The browser key is invalid; please reload the page.' },
+  'key.invalid': { de: 'Schlüssel: Kleinbuchstaben, Ziffern, _ und -, beginnend mit einem Buchstaben.', en: 'Key: lower-case letters, digits, _ and -, starting with a letter.' },
+  'options.duplicate_key': { de: 'Jeder Antwortschlüssel darf nur einmal vorkommen.', en: 'Each option key may appear only once.' },
+  'options.only_for_choices': { de: 'Antwortmöglichkeiten gibt es genau bei Auswahlfragen.', en: 'Options belong to choice questions, and only to them.' },
+  'range.invalid': { de: 'Das Minimum darf nicht größer als das Maximum sein.', en: 'The minimum must not exceed the maximum.' },
+  'answers.too_many': { de: 'Zu viele Antworten.', en: 'Too many answers.' },
 };
 
 /** Zod's own issues (no key of ours) get a plain message by kind. */

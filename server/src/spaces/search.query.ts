@@ -19,7 +19,7 @@ interface Window {
 }
 
 /** A day in the search means that local day in the district's zone. */
-function windowOf(query: SpaceListQuery): Window | undefined {
+export function windowOf(query: SpaceListQuery): Window | undefined {
   if (query.date) {
     const day = DateTime.fromISO(query.date, { zone: ZONE });
     return { from: day.toISO()!, to: day.plus({ days: 1 }).toISO()! };

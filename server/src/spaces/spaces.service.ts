@@ -5,7 +5,8 @@ import type { Actor } from '../accounts/actor';
 import { computeAvailability } from '../availability/availability';
 import type { IsoWeekday } from '../availability/availability.types';
 import { nrwHolidays } from './holidays';
-import { buildSearchSql } from './search.query';
+import { recordSearchDemand, type SearchDemand } from '../demand/demand-log';
+import { buildSearchSql, windowOf } from './search.query';
 import { presentSpaceDetail } from './space-detail.presenter';
 import { loadClaims, loadClosures, loadOpeningHours, loadResources } from './space-calendar.repository';
 import { loadVisibleSpace } from './space-loader';
@@ -15,6 +16,8 @@ export class SpaceService {
   constructor(
     private readonly db: DataSource,
     private readonly now: () => DateTime = () => DateTime.now(),
+    /** Where searches with a window are counted as demand; injectable so a test can make it fail. */
+    private readonly recordSearch: (entry: SearchDemand) => Promise<void> = (entry) => recordSearchDemand(db, entry),
   ) {}
 
   async search(query: SpaceListQuery): Promise<SpaceList> {
@@ -25,7 +28,18 @@ export class SpaceService {
       const first = buildSearchSql({ ...query, page: 1, pageSize: 1 });
       total = ((await this.db.query(first.text, first.params)) as { total: number }[])[0]?.total ?? 0;
     }
+    await this.countDemand(query, total);
     return { items: rows.map(presentSpaceSummary), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * A search with a window is demand, found or not. One INSERT after the answer is known; a
+   * failure is swallowed, because the figure is worth less than the search itself.
+   */
+  private async countDemand(query: SpaceListQuery, resultCount: number): Promise<void> {
+    const window = windowOf(query);
+    if (!window || query.page > 1) return;
+    await this.recordSearch({ query, window, resultCount }).catch(() => undefined);
   }
 
   async detail(actor: Actor | undefined, ref: string): Promise<SpaceDetail> {

@@ -1,0 +1,92 @@
+import { DateTime } from 'luxon';
+import { MUNICIPALITIES, type SpaceListQuery } from '@landraeume/shared';
+import type { Queryable } from '../db/queryable';
+import { nearestTown, snapToGrid, type Point } from './grid';
+
+/*
+ * Anonymous demand events: what people looked for and did not get. Nothing here ever takes a
+ * user, a session or a request: the signatures make it impossible to record who asked.
+ */
+
+export interface DemandWindow {
+  from: string;
+  to: string;
+}
+
+export interface SearchDemand {
+  query: Pick<SpaceListQuery, 'kind' | 'municipality' | 'near' | 'postcode'>;
+  window: DemandWindow;
+  resultCount: number;
+}
+
+function originOf(query: SearchDemand['query']): Point | undefined {
+  if (query.near) return query.near;
+  const town = query.postcode ? MUNICIPALITIES.find((m) => m.postcode === query.postcode) : undefined;
+  return town ? { lat: town.lat, lon: town.lon } : undefined;
+}
+
+/** One INSERT per search with a window; the point, if any, only as its 1 km grid cell. */
+export async function recordSearchDemand(db: Queryable, { query, window, resultCount }: SearchDemand): Promise<void> {
+  const origin = originOf(query);
+  const cell = origin ? snapToGrid(origin) : undefined;
+  const town = query.municipality ?? (origin ? nearestTown(origin) : undefined);
+  await db.query(
+    `INSERT INTO demand_events (source, municipality, grid_lat, grid_lon, space_kind, window_start, window_end, result_count)
+     VALUES ('search', $1, $2, $3, $4, $5, $6, $7)`,
+    [town ?? null, cell?.lat ?? null, cell?.lon ?? null, query.kind ?? null, window.from, window.to, resultCount],
+  );
+}
+
+export interface RefusedDemand {
+  /** `quota_exceeded` is for the contracts module: a desk wanted, but the employer's quota was used up. */
+  reason: 'booking_conflict' | 'quota_exceeded';
+  spaceId: string;
+  window: DemandWindow;
+}
+
+/**
+ * A booking that was refused although someone wanted it: records the space, its kind and town,
+ * and the wanted window, and nobody's identity. Call it outside the refused transaction (its
+ * rollback would take the row with it). Never throws: losing one figure must not turn a clear
+ * refusal into a server error.
+ */
+export async function recordRefusedDemand(db: Queryable, { reason, spaceId, window }: RefusedDemand): Promise<void> {
+  try {
+    await db.query(
+      `INSERT INTO demand_events (source, municipality, space_kind, space_id, window_start, window_end)
+       SELECT $1, s.municipality, s.kind, s.id, $3, $4 FROM spaces s WHERE s.id = $2`,
+      [reason, spaceId, window.from, window.to],
+    );
+  } catch {
+    // Deliberately dropped; see above.
+  }
+}
+
+/** The window of a booking request: its start and end, or the whole local day. */
+export function requestedWindow(input: { date?: string | undefined; start?: string | undefined; end?: string | undefined }): DemandWindow | undefined {
+  if (input.date) {
+    const day = DateTime.fromISO(input.date, { zone: 'Europe/Berlin' });
+    return { from: day.toISO()!, to: day.plus({ days: 1 }).toISO()! };
+  }
+  return input.start && input.end ? { from: input.start, to: input.end } : undefined;
+}
+
+export interface TownDemandCounts {
+  municipality: string;
+  searches: number;
+  without_result: number;
+  refused: number;
+}
+
+/** Per town: searches, those that found nothing, and refused bookings between two instants. */
+export async function demandEventsByTown(db: Queryable, window: DemandWindow, towns: string[]): Promise<TownDemandCounts[]> {
+  return (await db.query(
+    `SELECT municipality,
+            count(*) FILTER (WHERE source = 'search')::int AS searches,
+            count(*) FILTER (WHERE source = 'search' AND result_count = 0)::int AS without_result,
+            count(*) FILTER (WHERE source IN ('booking_conflict', 'quota_exceeded'))::int AS refused
+       FROM demand_events WHERE occurred_at >= $1 AND occurred_at < $2 AND municipality = ANY($3)
+      GROUP BY municipality`,
+    [window.from, window.to, towns],
+  )) as TownDemandCounts[];
+}
