@@ -47,6 +47,11 @@ export const surveySchema = z.object({
 });
 export type Survey = z.infer<typeof surveySchema>;
 
+/** The platform team's view of the survey: every question (retired ones too) and how many answered. */
+export const surveyAdminViewSchema = z.object({ open: z.boolean(), questions: z.array(surveyQuestionSchema), responses: z.number().int() });
+export type SurveyAdminView = z.infer<typeof surveyAdminViewSchema>;
+export const surveyReceivedSchema = z.object({ received: z.literal(true) });
+
 /** A random key the browser keeps; the server stores only its hash, and only to refuse a second answer. */
 export const browserKeySchema = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, { error: 'browser_key.invalid' });
 

@@ -1,18 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import type { SurveyOption, SurveyQuestion, surveyQuestionCreateSchema, surveyQuestionUpdateSchema } from '@landraeume/shared';
+import type { SurveyAdminView, SurveyOption, SurveyQuestion, surveyQuestionCreateSchema, surveyQuestionUpdateSchema } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
 import { canEditSurvey } from '../accounts/policy';
 import { rowsOf } from '../db/rows';
 import { DomainError, notFound } from '../http/errors';
 import { loadSurvey, SURVEY_KEY } from './survey.service';
 import { presentQuestion, QUESTION_COLUMNS, type SurveyQuestionRow } from './survey.presenter';
-
-export interface SurveyAdminView {
-  open: boolean;
-  questions: SurveyQuestion[];
-  responses: number;
-}
 
 const isChoice = (type: string) => type === 'single_choice' || type === 'multiple_choice';
 

@@ -1,9 +1,13 @@
 import {
+  surveyAdminViewSchema,
   surveyQuerySchema,
   surveyQuestionCreateSchema,
   surveyQuestionParamsSchema,
+  surveyQuestionSchema,
   surveyQuestionUpdateSchema,
+  surveyReceivedSchema,
   surveyResponseCreateSchema,
+  surveySchema,
   surveyStateUpdateSchema,
 } from '@landraeume/shared';
 import type { RateLimiters } from '../http/rate-limit';
@@ -18,6 +22,7 @@ export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService, l
       path: '/api/survey',
       summary: 'The commuter survey: open or not, its live questions, and whether this browser (?browserKey) has answered',
       access: 'public',
+      response: surveySchema,
       query: surveyQuerySchema,
       handler: ({ query }) => survey.current(query.browserKey),
     }),
@@ -26,6 +31,7 @@ export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService, l
       path: '/api/survey/responses',
       summary: 'Answer the survey anonymously, once per browser (409 survey_already_answered); optional newsletter e-mail kept apart',
       access: 'public',
+      response: surveyReceivedSchema,
       body: surveyResponseCreateSchema,
       status: 201,
       handler: async ({ body }, { req }) => {
@@ -39,6 +45,7 @@ export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService, l
       path: '/api/admin/survey',
       summary: 'The survey with every question, retired ones too, and the number of answers (platform admins)',
       access: 'verified',
+      response: surveyAdminViewSchema,
       handler: ({ actor }) => admin.view(actor),
     }),
     defineRoute({
@@ -46,6 +53,7 @@ export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService, l
       path: '/api/admin/survey',
       summary: 'Open or close the survey (platform admins)',
       access: 'verified',
+      response: surveyAdminViewSchema,
       body: surveyStateUpdateSchema,
       handler: ({ actor, body }) => admin.setOpen(actor, body.open),
     }),
@@ -54,6 +62,7 @@ export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService, l
       path: '/api/admin/survey/questions',
       summary: 'Add a question; its key and type never change afterwards (platform admins)',
       access: 'verified',
+      response: surveyQuestionSchema,
       body: surveyQuestionCreateSchema,
       status: 201,
       handler: ({ actor, body }) => admin.addQuestion(actor, body),
@@ -63,6 +72,7 @@ export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService, l
       path: '/api/admin/survey/questions/:key',
       summary: 'Edit labels, options (left-out options are retired, not deleted), range, order; retire a question (platform admins)',
       access: 'verified',
+      response: surveyQuestionSchema,
       params: surveyQuestionParamsSchema,
       body: surveyQuestionUpdateSchema,
       handler: ({ actor, params, body }) => admin.updateQuestion(actor, params.key, body),

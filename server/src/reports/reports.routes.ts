@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { demandReportQuerySchema, occupancyReportQuerySchema, rankingQuerySchema } from '@landraeume/shared';
+import { demandReportQuerySchema, demandReportSchema, occupancyReportQuerySchema, occupancyReportSchema, rankingQuerySchema, rankingReportSchema } from '@landraeume/shared';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { toCsv, type CsvColumn } from './csv';
 import { DEMAND_COLUMNS, OCCUPANCY_COLUMNS, RANKING_COLUMNS } from './reports.csv';
@@ -21,6 +21,7 @@ export function reportRoutes(reports: ReportsService): AnyRoute[] {
       path: '/api/reports/demand',
       summary: 'Demand per town and month: survey interest, commuters and km a day, searches without result, refused bookings (CSV too)',
       access: 'verified',
+      response: demandReportSchema,
       query: demandReportQuerySchema,
       handler: async ({ actor, query }, http) => answer(await reports.demand(actor, query), DEMAND_COLUMNS, `nachfrage-${query.month}`, query.format, http),
     }),
@@ -29,6 +30,7 @@ export function reportRoutes(reports: ReportsService): AnyRoute[] {
       path: '/api/reports/occupancy',
       summary: 'Occupancy per space and month (booked ÷ open unit-hours), under-used below ?threshold (CSV too)',
       access: 'verified',
+      response: occupancyReportSchema,
       query: occupancyReportQuerySchema,
       handler: async ({ actor, query }, http) => answer(await reports.occupancy(actor, query), OCCUPANCY_COLUMNS, `auslastung-${query.month}`, query.format, http),
     }),
@@ -37,6 +39,7 @@ export function reportRoutes(reports: ReportsService): AnyRoute[] {
       path: '/api/reports/coworking-ranking',
       summary: 'Places ranked by car-commuter km a week not yet within ?radiusKm of a coworking space (CSV too)',
       access: 'verified',
+      response: rankingReportSchema,
       query: rankingQuerySchema,
       handler: async ({ actor, query }, http) => answer(await reports.ranking(actor, query), RANKING_COLUMNS, 'coworking-standorte', query.format, http),
     }),
