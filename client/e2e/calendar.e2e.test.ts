@@ -61,7 +61,7 @@ describe('calendar and mails in the browser', () => {
     await page.getByRole('link', { name: 'Postfach (Entwicklung)' }).click();
     const subject = page.getByRole('button', { name: 'Buchung bestätigt: Coworking am Bahnhof Coesfeld' }).first();
     // The worker sends every two seconds; reload until the mail is there.
-    for (let i = 0; i < 20 && !(await subject.isVisible()); i++) {
+    for (let i = 0; i < 60 && !(await subject.isVisible()); i++) {
       await page.waitForTimeout(1000);
       await page.reload();
     }
