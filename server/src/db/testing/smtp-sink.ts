@@ -14,6 +14,10 @@ export interface ReceivedMail {
  */
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
+  /** While set, a message is read to its end but never acknowledged: the sender waits forever. */
+  holding = false;
+  /** Messages read while holding; never delivered. */
+  held = 0;
   private server: SMTPServer | undefined;
   port = 0;
 
@@ -27,6 +31,10 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onData: (stream, _session, callback) => {
+        if (this.holding) {
+          stream.on('end', () => this.held++).resume();
+          return;
+        }
         simpleParser(stream)
           .then((parsed) => {
             const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? '')).join(', ');
