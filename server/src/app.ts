@@ -12,6 +12,7 @@ import { meRoutes } from './accounts/me.routes';
 import { ProfileService } from './accounts/profile.service';
 import { createSessions } from './accounts/session';
 import { healthRoutes } from './health/health.routes';
+import type { Drain } from './http/drain';
 import { crossSiteProtection } from './http/cross-site';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit';
@@ -64,6 +65,8 @@ export interface AppDeps {
   clientDir?: string;
   mailer?: Mailer;
   rateLimits?: RateLimitConfig;
+  /** Set by the HTTP server: while it drains, answers close their connections and /readyz says 503. */
+  drain?: Drain;
   /** Shared with the worker when both run in one process, so /metrics shows its failures too. */
   metrics?: Metrics;
 }
@@ -100,7 +103,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const contracts = new ContractService(db);
   const commute = config.commute ?? DEFAULT_COMMUTE_SETTINGS;
   const pendingExpiryHours = config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS;
-  const operations = [...healthRoutes(db), ...metricsRoutes(metrics)];
+  const operations = [...healthRoutes(db, deps.drain), ...metricsRoutes(metrics)];
   const api = [
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
     ...meRoutes(profiles),
@@ -147,6 +150,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
       customProps: (req) => ({ userId: (req as express.Request).user?.id }),
     }),
   );
+  if (deps.drain) app.use(deps.drain.middleware);
   app.use(securityHeaders(config.publicUrl));
   app.use(crossSiteProtection(config.publicUrl));
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));

@@ -10,6 +10,7 @@ import { startWorker } from './worker/jobs';
 import { openDatabase, runMigrations, withStartupLock, type Database } from './db/database';
 import { seedIfEmpty } from './db/seed';
 import { errorBody } from './http/error-handler';
+import { createDrain } from './http/drain';
 import { DomainError } from './http/errors';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
@@ -43,6 +44,8 @@ export interface RunningServer {
 
 /** How long in-flight requests get to finish on shutdown before their connections are cut. */
 const DRAIN_TIMEOUT_MS = 10_000;
+/** How long the server keeps serving (closing each connection after its answer) before the listener closes. */
+const DRAIN_GRACE_MS = 1_000;
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
@@ -58,7 +61,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   // One mailer (one SMTP pool) for the API's account mails and the worker's outbox.
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, publicUrl: config.publicUrl });
   // A worker serves only health checks and metrics; the API servers serve the client.
-  const { app, metrics, close: closeApp } = createApp({ config, dataSource: database.dataSource, log, clientDir: config.role === 'worker' ? undefined : CLIENT_DIST, mailer });
+  const drain = createDrain();
+  const { app, metrics, close: closeApp } = createApp({ config, dataSource: database.dataSource, log, clientDir: config.role === 'worker' ? undefined : CLIENT_DIST, mailer, drain });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(s)));
   }).catch(async (err: unknown) => {
@@ -75,6 +79,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      drain.start();
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS));
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);

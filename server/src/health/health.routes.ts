@@ -1,9 +1,10 @@
 import { healthSchema, readinessSchema } from '@landraeume/shared';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../http/errors';
+import type { Drain } from '../http/drain';
 import { defineRoute, type AnyRoute } from '../http/route';
 
-export function healthRoutes(dataSource: DataSource): AnyRoute[] {
+export function healthRoutes(dataSource: DataSource, drain?: Pick<Drain, 'active'>): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -16,10 +17,11 @@ export function healthRoutes(dataSource: DataSource): AnyRoute[] {
     defineRoute({
       method: 'get',
       path: '/readyz',
-      summary: 'The database is reachable (503 otherwise)',
+      summary: 'The database is reachable and the server is not shutting down (503 otherwise)',
       access: 'public',
       response: readinessSchema,
       async handler() {
+        if (drain?.active) throw new DomainError('service_unavailable', 'The server is shutting down');
         try {
           await dataSource.query('SELECT 1');
         } catch {
