@@ -1,18 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { line, prose } from './text';
 import { AMENITIES, clockTimeSchema, localDateSchema, municipalitySchema, RESOURCE_FEATURES, spaceDetailSchema, spaceKindSchema, spaceSummarySchema, weekdaySchema } from './spaces';
 
-/*
- * Messages are keys (see accounts.ts). Names and addresses are one line; descriptions, house
- * rules and key instructions are prose where line breaks and tabs are the author's layout.
- */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-const CONTROL_CHARACTERS_BUT_LAYOUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-const line = (max: number) =>
-  z.string().trim().max(max, { error: 'text.too_long' }).refine((value) => !CONTROL_CHARACTERS.test(value), { error: 'text.control_characters' });
-const prose = (max: number) =>
-  z.string().trim().max(max, { error: 'text.too_long' }).refine((value) => !CONTROL_CHARACTERS_BUT_LAYOUT.test(value), { error: 'text.control_characters' });
 const requiredLine = (max: number) => line(max).pipe(z.string().min(1, { error: 'text.required' }));
 const cents = z.number().int().min(0).max(10_000_000).nullable();
 const photoUrl = z.url({ protocol: /^https$/, error: 'url.https' }).max(500);

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { MUNICIPALITY_NAMES } from './municipalities';
+import { line } from './text';
 
 export const SPACE_KINDS = ['coworking', 'meeting_room', 'event_room', 'sports_hall', 'workshop', 'other'] as const;
 export type SpaceKind = (typeof SPACE_KINDS)[number];
@@ -72,7 +73,7 @@ export const spaceListQuerySchema = z
   .object({
     kind: spaceKindSchema.optional(),
     municipality: municipalitySchema.optional(),
-    q: z.string().trim().max(100).optional(),
+    q: line(100).optional(),
     /** A whole local day in Europe/Berlin; shorthand for from/to. */
     date: localDateSchema.optional(),
     from: instantSchema.optional(),

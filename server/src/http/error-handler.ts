@@ -30,11 +30,19 @@ function isDatabaseUnavailable(err: unknown): boolean {
   return typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
 }
 
+/**
+ * Text PostgreSQL cannot hold (a NUL byte, a broken encoding) is the sender's mistake. The shared
+ * schemas refuse control characters in every free-text field; this catches any they miss.
+ */
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+const isUnstorableText = (err: unknown) => typeof err === 'object' && err !== null && UNSTORABLE_TEXT_CODES.has(String((err as { code?: unknown }).code));
+
 export function toDomainError(err: unknown): DomainError | undefined {
   if (err instanceof DomainError) return err;
   const type = typeof err === 'object' && err !== null ? (err as { type?: unknown }).type : undefined;
   if (typeof type === 'string' && BODY_PARSER_ERRORS[type]) return BODY_PARSER_ERRORS[type];
   if (isDatabaseUnavailable(err)) return new DomainError('service_unavailable', 'The service is temporarily unavailable, please try again shortly');
+  if (isUnstorableText(err)) return new DomainError('invalid_input', 'The request contains characters that cannot be stored');
   return undefined;
 }
 
