@@ -6,6 +6,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // Read by scripts/start-page-size.ts, which holds the start page to its JavaScript budget.
+    manifest: true,
     // Libraries change far less often than our code: a chunk of their own stays cached across releases.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } } },
   },
