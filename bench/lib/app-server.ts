@@ -3,16 +3,22 @@ import { freePort, MAIN_ENTRY } from '../../server/src/db/testing/server-process
 
 export const BENCH_SESSION_SECRET = 'bench-secret-that-is-long-enough-for-the-checks';
 
+export interface AppServerOptions {
+  /** `api` by default; `all` runs the outbox worker in the same process (mails become .eml files under dataDir). */
+  role?: 'api' | 'all';
+  dataDir?: string;
+}
+
 /**
  * The real server as `npm start` runs it, in a process of its own, so that the load generator
  * does not share its event loop. It finds the filled database through DATABASE_URL.
  */
-export async function startAppServer(databaseUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startAppServer(databaseUrl: string, options: AppServerOptions = {}): Promise<{ url: string; pid: number; close(): Promise<void> }> {
   const port = await freePort();
   // BENCH_SERVER_FLAGS passes node flags to the server only, e.g. --cpu-prof to find hot spots.
   const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', MAIN_ENTRY], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', ROLE: 'api', DATA_DIR: 'var/bench-app', SESSION_SECRET: BENCH_SESSION_SECRET },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', ROLE: options.role ?? 'api', DATA_DIR: options.dataDir ?? 'var/bench-app', SESSION_SECRET: BENCH_SESSION_SECRET },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -25,6 +31,7 @@ export async function startAppServer(databaseUrl: string): Promise<{ url: string
   }
   return {
     url,
+    pid: child.pid!,
     async close() {
       child.kill('SIGTERM');
       await exited;

@@ -15,14 +15,14 @@ function somewhere(): string {
   return `${lat.toFixed(4)},${lon.toFixed(4)}`;
 }
 
-/** A one-day search near somewhere, for desks or meeting rooms alike. */
-export const searchRequest = () => ({
-  path: `/api/spaces?date=${someDay().toISODate()}&kind=${Math.random() < 0.5 ? 'coworking' : 'meeting_room'}&near=${somewhere()}&radiusKm=15`,
+/** A one-day search near somewhere, for desks or meeting rooms alike (on a day of 2026 unless `day` says). */
+export const searchRequest = (day: () => DateTime = someDay) => ({
+  path: `/api/spaces?date=${day().toISODate()}&kind=${Math.random() < 0.5 ? 'coworking' : 'meeting_room'}&near=${somewhere()}&radiusKm=15`,
 });
 
 /** A week's availability of any space, from a local midnight. */
-export const availabilityRequest = (spaceIds: string[]) => () => {
-  const from = someDay();
+export const availabilityRequest = (spaceIds: string[], day: () => DateTime = someDay) => () => {
+  const from = day();
   return { path: `/api/spaces/${spaceIds[random(spaceIds.length)]}/availability?from=${encodeURIComponent(from.toISO()!)}&to=${encodeURIComponent(from.plus({ days: 7 }).toISO()!)}` };
 };
 
