@@ -60,11 +60,9 @@ describe('calendar and mails in the browser', () => {
     expect(status).toBe(201);
     await page.getByRole('link', { name: 'Postfach (Entwicklung)' }).click();
     const subject = page.getByRole('button', { name: 'Buchung bestätigt: Coworking am Bahnhof Coesfeld' }).first();
-    // The worker sends every two seconds; reload until the mail is there.
-    for (let i = 0; i < 60 && !(await subject.isVisible()); i++) {
-      await page.waitForTimeout(1000);
-      await page.reload();
-    }
+    // The worker sends every two seconds: reload until the mail is listed, giving each load time to fetch.
+    const listed = () => subject.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+    for (let i = 0; i < 15 && !(await listed()); i++) await page.reload();
     await subject.click();
     await page.getByRole('heading', { level: 2, name: 'Buchung bestätigt: Coworking am Bahnhof Coesfeld' }).waitFor();
     expect(await page.locator('.mail-text').innerText()).toContain('Ihre Buchung ist bestätigt');
