@@ -81,6 +81,7 @@ describe('booking mails through the outbox', () => {
     expect(await deliver()).toBe(1);
     const cancellation = (await t.mails()).filter((m) => m.to === bookerEmail).at(-1)!;
     expect(cancellation.subject).toBe('Buchung storniert: Coworking Post');
+    expect(cancellation.text).toContain('Sie haben Ihre Buchung storniert.');
     const cancel = (await icsOf(cancellation.raw)).split('\r\n');
     expect(cancel).toEqual(expect.arrayContaining(['METHOD:CANCEL', `UID:${booking.body.id}@localhost`, 'SEQUENCE:1', 'STATUS:CANCELLED']));
   });

@@ -10,7 +10,7 @@ import type { JobHandler } from './outbox';
 
 export type BookingEvent = 'confirmed' | 'requested' | 'rejected' | 'cancelled' | 'expired';
 
-export type MailRow = BookingRow & PlaceColumns & { access_instructions: string };
+export type MailRow = BookingRow & PlaceColumns & { access_instructions: string; cancelled_by_provider: boolean | null };
 
 const SUBJECTS: Record<BookingEvent, Record<Locale, string>> = {
   confirmed: { de: 'Buchung bestätigt', en: 'Booking confirmed' },
@@ -24,13 +24,23 @@ const BODIES: Record<BookingEvent, Record<Locale, string>> = {
   confirmed: { de: 'Ihre Buchung ist bestätigt. Den Termin finden Sie im Anhang für Ihren Kalender.', en: 'Your booking is confirmed. The attached file adds it to your calendar.' },
   requested: { de: 'Ihre Anfrage ist eingegangen. Der Zeitraum ist für Sie reserviert, bis der Anbieter entscheidet.', en: 'We received your request. The time is held for you until the provider decides.' },
   rejected: { de: 'Ihre Anfrage wurde leider abgelehnt.', en: 'Unfortunately your request was declined.' },
-  cancelled: { de: 'Ihre Buchung wurde storniert. Der Anhang entfernt den Termin aus Ihrem Kalender.', en: 'Your booking was cancelled. The attached file removes it from your calendar.' },
+  cancelled: { de: 'Sie haben Ihre Buchung storniert. Der Anhang entfernt den Termin aus Ihrem Kalender.', en: 'You cancelled your booking. The attached file removes it from your calendar.' },
   expired: { de: 'Ihre Anfrage wurde nicht rechtzeitig beantwortet und ist abgelaufen; der Zeitraum ist wieder frei.', en: 'Your request was not answered in time and has expired; the time is free again.' },
+};
+
+/** Who cancelled matters to the booker: a cancellation they did not make needs its reason. */
+const CANCELLED_BY_PROVIDER: Record<Locale, string> = {
+  de: 'Der Anbieter hat Ihre Buchung storniert. Der Anhang entfernt den Termin aus Ihrem Kalender.',
+  en: 'The provider cancelled your booking. The attached file removes it from your calendar.',
 };
 
 export async function loadMailRow(db: DataSource, bookingId: string): Promise<MailRow | undefined> {
   const [row] = (await db.query(
-    `SELECT q.*, s.access_instructions, s.street, s.postcode, s.town, s.lat, s.lon, so.name AS provider_name, so.email AS provider_email, u.locale AS booker_locale
+    `SELECT q.*, s.access_instructions,
+            (SELECT a.actor_user_id IS DISTINCT FROM q.booker_id FROM audit_events a
+              WHERE a.subject_type = 'booking' AND a.subject_id = q.id::text AND a.action = 'booking.cancelled'
+              ORDER BY a.created_at DESC LIMIT 1) AS cancelled_by_provider,
+            s.street, s.postcode, s.town, s.lat, s.lon, so.name AS provider_name, so.email AS provider_email, u.locale AS booker_locale
        FROM (${BOOKING_SELECT} WHERE b.id = $1) q
        JOIN spaces s ON s.id = q.space_id JOIN organizations so ON so.id = s.organization_id LEFT JOIN users u ON u.id = q.booker_id`,
     [bookingId],
@@ -60,7 +70,7 @@ export function bookingMailHandlers(deps: { db: DataSource; mailer: Mailer; publ
       const locale = row.booker_locale ?? 'de';
       const paragraphs = [
         greeting(locale, row.booker_name),
-        BODIES[event][locale],
+        event === 'cancelled' && row.cancelled_by_provider ? CANCELLED_BY_PROVIDER[locale] : BODIES[event][locale],
         `${row.space_name} (${row.resource_name}) · ${when(row, locale)} · ${addressOf(row)}`,
         ...(row.decision_reason && (event === 'rejected' || event === 'cancelled') ? [`${locale === 'de' ? 'Grund' : 'Reason'}: ${row.decision_reason}`] : []),
         ...(event === 'confirmed' ? accessParagraph(row, locale) : []),

@@ -111,6 +111,7 @@ describe('mails over SMTP', () => {
     const cancellation = lastTo(BOOKER);
     expect(cancellation.subject).toBe('Buchung storniert: Coworking Postweg');
     expect(cancellation.parsed.text).toContain('Wasserschaden im Raum');
+    expect(cancellation.parsed.text).toContain('Der Anbieter hat Ihre Buchung storniert.');
     const cancel = calendarOf(cancellation);
     expect(cancel.method).toBe('CANCEL');
     expect(cancel.event.uid).toBe(`${booking.body.id}@localhost`);
