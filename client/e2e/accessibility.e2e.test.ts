@@ -2,8 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../seed/data/users';
-import { launchBrowser } from './browser';
+import { launchBrowser, SCREENSHOTS, signIn } from './browser';
 
 /*
  * axe-core (WCAG 2.1 A and AA rules) on every page people use, signed in as the role that uses
@@ -13,23 +12,14 @@ import { launchBrowser } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-const SHOTS = 'test-results/e2e';
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${baseUrl}/anmelden`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
-}
 
 async function violations(page: Page, path: string): Promise<string[]> {
   await page.goto(`${baseUrl}${path}`);
@@ -56,9 +46,9 @@ describe('accessibility', () => {
       // axe injects its script into every frame, which needs a context of its own.
       const context = await browser.newContext({ locale: 'de-DE' });
       const page = await context.newPage();
-      if (group.who) await signIn(page, group.who);
+      if (group.who) await signIn(page, baseUrl, group.who);
       for (const path of group.paths) found.push(...(await violations(page, path)));
-      await page.screenshot({ path: `${SHOTS}/accessibility-${group.who?.split('@')[0] ?? 'public'}.png`, fullPage: true });
+      await page.screenshot({ path: `${SCREENSHOTS}/accessibility-${group.who?.split('@')[0] ?? 'public'}.png`, fullPage: true });
       await context.close();
     }
     expect(found).toEqual([]);

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../seed/data/users';
-import { launchBrowser } from './browser';
+import { launchBrowser, signIn } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -21,18 +20,10 @@ function nextMidweekDay(): string {
   return day.toISODate()!;
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${baseUrl}/anmelden`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
-}
-
 describe('booking in the browser', () => {
   it('a commuter books a whole day at any free desk and finds it under "Meine Buchungen"', async () => {
     const page = await browser.newPage({ locale: 'de-DE' });
-    await signIn(page, 'pendlerin@demo.landraeume.example');
+    await signIn(page, baseUrl, 'pendlerin@demo.landraeume.example');
     await page.goto(`${baseUrl}/raeume/coworking-coesfeld-bahnhof`);
     await page.getByRole('heading', { level: 1, name: 'Coworking am Bahnhof Coesfeld' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Ausstattung' }).count()).toBe(1);
@@ -50,7 +41,7 @@ describe('booking in the browser', () => {
 
   it('a club requests a room, the municipality approves it from the inbox', async () => {
     const club = await browser.newPage({ locale: 'de-DE' });
-    await signIn(club, 'verein@demo.landraeume.example');
+    await signIn(club, baseUrl, 'verein@demo.landraeume.example');
     await club.goto(`${baseUrl}/raeume/duelmen-bildungswerk-seminar`);
     await club.getByLabel('Tag wählen').fill(nextMidweekDay());
     await club.getByLabel('Von').selectOption({ label: '18:00' });
@@ -60,7 +51,7 @@ describe('booking in the browser', () => {
     await club.close();
 
     const town = await browser.newPage({ locale: 'de-DE' });
-    await signIn(town, 'gemeinde@demo.landraeume.example');
+    await signIn(town, baseUrl, 'gemeinde@demo.landraeume.example');
     await town.getByRole('link', { name: 'Anfragen' }).click();
     const request = town.getByTestId('booking').filter({ hasText: 'Seminarraum im Bildungszentrum Dülmen' });
     await request.waitFor();
@@ -71,7 +62,7 @@ describe('booking in the browser', () => {
 
   it('shows stored text as text, never as markup', async () => {
     const page = await browser.newPage({ locale: 'de-DE' });
-    await signIn(page, 'mitglied@demo.landraeume.example');
+    await signIn(page, baseUrl, 'mitglied@demo.landraeume.example');
     const xss = '<img src=x onerror="window.__xss=1">';
     const date = nextMidweekDay();
     const booked = await page.evaluate(

@@ -1,34 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../seed/data/users';
-import { launchBrowser } from './browser';
+import { launchBrowser, SCREENSHOTS, signIn } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-const SHOTS = 'test-results/e2e';
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${baseUrl}/anmelden`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
-}
-
 describe('calendar and mails in the browser', () => {
   it('a commuter finds her calendar address on the account page, and a new one shuts the old', async () => {
     const page = await browser.newPage({ locale: 'de-DE' });
-    await signIn(page, 'mitarbeiterin@demo.landraeume.example');
+    await signIn(page, baseUrl, 'mitarbeiterin@demo.landraeume.example');
     await page.goto(`${baseUrl}/konto`);
     const address = page.getByLabel('Adresse Ihres Kalenders');
     await address.waitFor();
@@ -43,13 +33,13 @@ describe('calendar and mails in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Neue Adresse erzeugt' }).waitFor();
     expect(await address.inputValue()).not.toBe(url);
     expect((await page.request.get(url)).status()).toBe(404);
-    await page.screenshot({ path: `${SHOTS}/calendar-feed.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/calendar-feed.png`, fullPage: true });
     await page.close();
   });
 
   it('without a mail server, the booking confirmation can be read in the app’s mailbox', async () => {
     const page = await browser.newPage({ locale: 'de-DE' });
-    await signIn(page, 'mitarbeiterin@demo.landraeume.example');
+    await signIn(page, baseUrl, 'mitarbeiterin@demo.landraeume.example');
     let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 5 });
     while (![2, 3, 4].includes(day.weekday)) day = day.plus({ days: 1 });
     const status = await page.evaluate(async (date) => {
@@ -67,7 +57,7 @@ describe('calendar and mails in the browser', () => {
     await page.getByRole('heading', { level: 2, name: 'Buchung bestätigt: Coworking am Bahnhof Coesfeld' }).waitFor();
     expect(await page.locator('.mail-text').innerText()).toContain('Ihre Buchung ist bestätigt');
     expect(await page.locator('.mail').innerText()).toContain('termin.ics');
-    await page.screenshot({ path: `${SHOTS}/mailbox.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/mailbox.png`, fullPage: true });
     await page.close();
   });
 });

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../seed/data/users';
 import { nrwHolidays } from '../../server/src/spaces/holidays';
-import { launchBrowser } from './browser';
+import { launchBrowser, signIn } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -23,18 +22,10 @@ function nextWednesday(): string {
   return day.toISODate()!;
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${baseUrl}/anmelden`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
-}
-
 describe('the employer pilot in the browser', () => {
   it('an employee books through her employer, and the employer sees usage, quota bars and the statement link', async () => {
     const employee = await browser.newPage({ locale: 'de-DE' });
-    await signIn(employee, 'mitarbeiterin@demo.landraeume.example');
+    await signIn(employee, baseUrl, 'mitarbeiterin@demo.landraeume.example');
     await employee.goto(`${baseUrl}/raeume/coworking-coesfeld-bahnhof`);
     await employee.getByLabel('Tag wählen').fill(nextWednesday());
     await employee.getByLabel('Über meinen Arbeitgeber buchen').check();
@@ -43,7 +34,7 @@ describe('the employer pilot in the browser', () => {
     await employee.close();
 
     const employer = await browser.newPage({ locale: 'de-DE' });
-    await signIn(employer, 'arbeitgeber@demo.landraeume.example');
+    await signIn(employer, baseUrl, 'arbeitgeber@demo.landraeume.example');
     await employer.getByRole('link', { name: 'Arbeitgeber' }).click();
     await employer.getByRole('heading', { level: 1, name: 'Pilotverträge und Nutzung' }).waitFor();
     await employer.getByRole('rowheader', { name: 'Eva Entwicklerin' }).first().waitFor();

@@ -1,17 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../seed/data/users';
-import { launchBrowser } from './browser';
+import { launchBrowser, SCREENSHOTS, signIn } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-const SHOTS = 'test-results/e2e';
 const PHONE = { width: 360, height: 740 };
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -48,11 +46,11 @@ describe('the commuter survey on a phone', () => {
 
     // Nothing is wider than the phone: no sideways scrolling.
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: `${SHOTS}/survey-phone-filled.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/survey-phone-filled.png`, fullPage: true });
 
     await page.getByRole('button', { name: 'Antworten absenden' }).click();
     await page.getByRole('heading', { name: 'Vielen Dank für Ihre Teilnahme!' }).waitFor();
-    await page.screenshot({ path: `${SHOTS}/survey-phone-thanks.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/survey-phone-thanks.png`, fullPage: true });
 
     await page.reload();
     await page.getByRole('heading', { name: 'Sie haben bereits teilgenommen' }).waitFor();
@@ -62,11 +60,7 @@ describe('the commuter survey on a phone', () => {
 
   it('shows the platform team the reports with charts, tables and CSV links', async () => {
     const page = await browser.newPage({ locale: 'de-DE' });
-    await page.goto(`${baseUrl}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill('admin@demo.landraeume.example');
-    await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+    await signIn(page, baseUrl, 'admin@demo.landraeume.example');
     await page.getByRole('link', { name: 'Berichte' }).click();
     await page.getByRole('heading', { name: 'Nachfrage je Ort' }).waitFor();
     await page.getByRole('img', { name: 'Nicht versorgte Auto-Pendelkilometer pro Woche, je Ortsteil' }).waitFor();
@@ -76,17 +70,13 @@ describe('the commuter survey on a phone', () => {
     const csv = await page.request.get(`${baseUrl}${csvHref}`);
     expect(csv.headers()['content-type']).toMatch(/text\/csv/);
     expect((await csv.text()).split('\r\n')[0]).toMatch(/^municipality,responses/);
-    await page.screenshot({ path: `${SHOTS}/reports.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/reports.png`, fullPage: true });
     await page.close();
   });
 
   it('lets the platform team add a question without a code change, which respondents then see', async () => {
     const page = await browser.newPage({ locale: 'de-DE' });
-    await page.goto(`${baseUrl}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill('admin@demo.landraeume.example');
-    await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+    await signIn(page, baseUrl, 'admin@demo.landraeume.example');
     await page.goto(`${baseUrl}/admin/umfrage`);
     const form = page.getByRole('form', { name: 'Frage hinzufügen' });
     await form.getByLabel('Schlüssel').fill('e2e_charging');
