@@ -5,7 +5,7 @@ import { BOOKING_SELECT, type BookingRow } from '../bookings/bookings.presenter'
 import { calendarAttachment } from './booking-ics';
 import { compose, FOOTER } from './compose';
 import type { Mailer } from './mailer';
-import { addressOf, greeting, icsPlaceAndPeople, myBookingsLink, type PlaceColumns } from './mail-parts';
+import { addressOf, adminsOf, greeting, icsPlaceAndPeople, myBookingsLink, type PlaceColumns } from './mail-parts';
 import type { JobHandler } from './outbox';
 
 export type BookingEvent = 'confirmed' | 'requested' | 'rejected' | 'cancelled' | 'expired';
@@ -96,10 +96,7 @@ export function bookingMailHandlers(deps: { db: DataSource; mailer: Mailer; publ
       const { bookingId } = job.payload as { bookingId: string };
       const row = await loadMailRow(deps.db, bookingId);
       if (!row) return;
-      const admins = (await deps.db.query(
-        `SELECT u.email, u.display_name, u.locale FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.role = 'admin' AND u.deleted_at IS NULL`,
-        [row.space_organization_id],
-      )) as { email: string; display_name: string; locale: Locale }[];
+      const admins = await adminsOf(deps.db, row.space_organization_id);
       for (const admin of admins) {
         const de = admin.locale === 'de';
         await deps.mailer.send(

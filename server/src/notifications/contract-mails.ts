@@ -4,7 +4,7 @@ import { monthUse, poolUsed } from '../contracts/contract-quota';
 import { monthRange } from '../contracts/months';
 import { compose, FOOTER } from './compose';
 import type { Mailer } from './mailer';
-import { greeting } from './mail-parts';
+import { adminsOf, greeting } from './mail-parts';
 import type { JobHandler } from './outbox';
 
 interface ContractMailRow {
@@ -37,10 +37,7 @@ export function contractMailHandlers(deps: { db: DataSource; mailer: Mailer; pub
       if (!contract) return;
       const use = await monthUse(deps.db, contractId, userId ?? '00000000-0000-0000-0000-000000000000', monthRange(month));
       const [person] = userId ? ((await deps.db.query(`SELECT display_name FROM users WHERE id = $1 AND deleted_at IS NULL`, [userId])) as { display_name: string }[]) : [];
-      const admins = (await deps.db.query(
-        `SELECT u.email, u.display_name, u.locale FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.role = 'admin' AND u.deleted_at IS NULL`,
-        [contract.employer_id],
-      )) as { email: string; display_name: string; locale: Locale }[];
+      const admins = await adminsOf(deps.db, contract.employer_id);
       for (const admin of admins) {
         const de = admin.locale === 'de';
         const line = userId

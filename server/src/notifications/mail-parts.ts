@@ -1,4 +1,5 @@
 import type { Locale } from '@landraeume/shared';
+import type { Queryable } from '../db/queryable';
 import type { IcsBooking } from './booking-ics';
 
 /** Where and with whom: the columns every booking or series mail selects about its space and booker. */
@@ -28,3 +29,17 @@ export function icsPlaceAndPeople(row: PlaceColumns, bookerEmail: string, fromAd
 export const greeting = (locale: Locale, name: string | null) => `${locale === 'de' ? 'Hallo' : 'Hello'} ${name ?? ''},`;
 
 export const myBookingsLink = (publicUrl: string, locale: Locale) => ({ url: `${publicUrl}/buchungen`, label: locale === 'de' ? 'Meine Buchungen' : 'My bookings' });
+
+export interface Recipient {
+  email: string;
+  display_name: string;
+  locale: Locale;
+}
+
+/** An organization's admins, each written to in their own language. */
+export async function adminsOf(db: Queryable, organizationId: string): Promise<Recipient[]> {
+  return (await db.query(
+    `SELECT u.email, u.display_name, u.locale FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.role = 'admin' AND u.deleted_at IS NULL`,
+    [organizationId],
+  )) as Recipient[];
+}
