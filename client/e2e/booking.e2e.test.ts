@@ -1,13 +1,15 @@
+import { mkdirSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
+import { launchBrowser, SCREENSHOTS, signIn } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -89,5 +91,40 @@ describe('booking in the browser', () => {
     await page.getByRole('button', { name: 'Anmelden' }).click();
     expect(await page.getByRole('alert').innerText()).toContain('E-Mail-Adresse oder Passwort stimmen nicht');
     await page.close();
+  });
+
+  it('when someone else takes the slot first, explains it and offers what is still free', async () => {
+    const day = DateTime.fromISO(nextMidweekDay(), { zone: 'Europe/Berlin' }).plus({ weeks: 1 });
+    const club = await browser.newPage({ locale: 'de-DE' });
+    await signIn(club, baseUrl, 'verein@demo.landraeume.example');
+    await club.goto(`${baseUrl}/raeume/duelmen-bildungswerk-seminar`);
+    await club.getByLabel('Tag wählen').fill(day.toISODate()!);
+    await club.getByLabel('Von').selectOption({ label: '18:00' });
+    await club.getByLabel('Bis').selectOption({ label: '20:00' });
+
+    const quicker = await browser.newPage({ locale: 'de-DE' });
+    await signIn(quicker, baseUrl, 'mitglied@demo.landraeume.example');
+    const status = await quicker.evaluate(
+      async ({ start, end }) => {
+        const space = (await (await fetch('/api/spaces/duelmen-bildungswerk-seminar')).json()) as { id: string };
+        return (await fetch('/api/bookings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ spaceId: space.id, start, end }) })).status;
+      },
+      { start: day.set({ hour: 18 }).toISO()!, end: day.set({ hour: 20 }).toISO()! },
+    );
+    expect(status).toBe(201);
+    await quicker.close();
+
+    await club.getByRole('button', { name: 'Anfrage senden' }).click();
+    expect(await club.getByRole('alert').innerText()).toContain('gerade von jemand anderem gebucht');
+    const alternatives = club.getByRole('region', { name: 'Noch frei' }).getByRole('button');
+    await alternatives.first().waitFor();
+    const offered = await alternatives.first().innerText();
+    expect(offered).toMatch(/^\d{2}:\d{2}–\d{2}:\d{2}$/);
+    expect(offered).not.toBe('18:00–20:00');
+    await club.screenshot({ path: `${SCREENSHOTS}/slot-taken.png`, fullPage: true });
+    await alternatives.first().click();
+    await club.getByRole('button', { name: 'Anfrage senden' }).click();
+    await club.getByRole('status').filter({ hasText: 'angefragt' }).waitFor();
+    await club.close();
   });
 });

@@ -1,19 +1,20 @@
 import { useMutation } from '@tanstack/react-query';
 import type { Availability, Booking, SpaceDetail } from '@landraeume/shared';
 import { DateTime } from 'luxon';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { useMe } from '../api/session';
 import type { MessageKey } from '../i18n/de';
 import { useI18n } from '../i18n/i18n';
 import { ContractChoice } from './ContractChoice';
 import { FormAlert, Notice } from './FormAlert';
+import { SlotTaken } from './SlotTaken';
 
 const ANY = '';
 
 /** Pick a desk or room, a whole day or a time range from the free slots, and book it. */
-export function BookingForm({ space, availability, day, onBooked }: { space: SpaceDetail; availability: Availability; day: string; onBooked(): void }) {
+export function BookingForm({ space, availability, day, onBooked, onPickDay }: { space: SpaceDetail; availability: Availability; day: string; onBooked(): void; onPickDay(day: string): void }) {
   const { t } = useI18n();
   const me = useMe();
   const ids = { resource: useId(), from: useId(), to: useId(), whole: useId() };
@@ -29,6 +30,13 @@ export function BookingForm({ space, availability, day, onBooked }: { space: Spa
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [contractId, setContractId] = useState('');
+  // A chosen time that someone else took meanwhile must not stay chosen while the list shows another.
+  useEffect(() => {
+    if (start && !free.some((slot) => slot.start === start)) {
+      setStart('');
+      setEnd('');
+    }
+  }, [free, start]);
   const local = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat('HH:mm');
   const book = useMutation({
     mutationFn: (body: object) => api<Booking>('/api/bookings', { method: 'POST', body, headers: { 'Idempotency-Key': crypto.randomUUID() } }),
@@ -43,11 +51,14 @@ export function BookingForm({ space, availability, day, onBooked }: { space: Spa
       </p>
     );
   }
+  const wanted = { start: start || free[0]?.start, end: end || free[0]?.end };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const target = { ...(resourceId === ANY ? {} : { resourceId }), ...(contractId ? { contractId } : {}) };
-    book.mutate(wholeDay ? { spaceId: space.id, ...target, date: day } : { spaceId: space.id, ...target, start: start || free[0]?.start, end: end || free[0]?.end });
+    book.mutate(wholeDay ? { spaceId: space.id, ...target, date: day } : { spaceId: space.id, ...target, ...wanted });
   };
+  const taken = book.error instanceof ApiError && book.error.code === 'booking_conflict';
+  const wantedMinutes = wanted.start && wanted.end ? DateTime.fromISO(wanted.end).diff(DateTime.fromISO(wanted.start), 'minutes').minutes : space.rules.minDurationMinutes;
   return (
     <form onSubmit={submit} className="booking-form">
       <div className="field">
@@ -97,6 +108,25 @@ export function BookingForm({ space, availability, day, onBooked }: { space: Spa
         {space.approval === 'required' ? t('space.request') : t('space.book')}
       </button>
       <FormAlert error={book.error} />
+      {taken && (
+        <SlotTaken
+          spaceId={space.id}
+          day={day}
+          zone={space.zone}
+          wholeDay={wholeDay}
+          free={free}
+          minutes={wantedMinutes}
+          onPickTime={(slot) => {
+            setStart(slot.start);
+            setEnd(slot.end);
+            book.reset();
+          }}
+          onPickDay={(next) => {
+            book.reset();
+            onPickDay(next);
+          }}
+        />
+      )}
       {book.data && <Notice>{t('space.booked', { status: t(`status.${book.data.status}` as MessageKey) })}</Notice>}
     </form>
   );

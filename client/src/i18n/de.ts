@@ -316,5 +316,9 @@ export const de = {
   'surveyAdmin.type.postcode': 'Postleitzahl',
   'surveyAdmin.min': 'Minimum',
   'surveyAdmin.max': 'Maximum',
+  'taken.title': 'Noch frei',
+  'taken.sameDay': 'Noch frei an diesem Tag, gleich lang:',
+  'taken.otherDays': 'An diesen Tagen ist noch ein Platz frei:',
+  'taken.none': 'An diesem Tag ist leider nichts Passendes mehr frei. Bitte wählen Sie einen anderen Tag.',
 };
 export type MessageKey = keyof typeof de;

@@ -318,4 +318,8 @@ export const en: Record<MessageKey, string> = {
   'surveyAdmin.type.postcode': 'Postcode',
   'surveyAdmin.min': 'Minimum',
   'surveyAdmin.max': 'Maximum',
+  'taken.title': 'Still free',
+  'taken.sameDay': 'Still free that day, for the same length:',
+  'taken.otherDays': 'A desk is still free on these days:',
+  'taken.none': 'Nothing suitable is free that day any more. Please choose another day.',
 };

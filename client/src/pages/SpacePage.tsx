@@ -72,7 +72,7 @@ export function SpacePage() {
         </div>
         <FormAlert error={availability.error} />
         {dayInfo && !dayInfo.open && <p>{t('space.closed')}</p>}
-        {availability.data && dayInfo?.open && <BookingForm space={s} availability={availability.data} day={day} onBooked={() => availability.refetch()} />}
+        {availability.data && dayInfo?.open && <BookingForm space={s} availability={availability.data} day={day} onBooked={() => availability.refetch()} onPickDay={setDay} />}
       </section>
     </article>
   );
