@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -38,6 +38,11 @@ describe('booking in the browser', () => {
     const booking = page.getByTestId('booking').first();
     await booking.waitFor();
     expect(await booking.innerText()).toContain('Coworking am Bahnhof Coesfeld');
+    const [download] = await Promise.all([page.waitForEvent('download'), booking.getByRole('link', { name: 'In den Kalender (.ics)' }).click()]);
+    expect(download.suggestedFilename()).toBe('buchung.ics');
+    const ics = readFileSync((await download.path())!, 'utf8');
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain('DTSTART;TZID=Europe/Berlin:');
     await page.close();
   });
 

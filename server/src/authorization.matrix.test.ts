@@ -163,6 +163,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/admin/commute': { allow: ['platformAdmin'], query: () => ({ month: '2026-11' }) },
   'GET /ical/u/:token.ics': { allow: ALL, params: async ({ world, db }) => ({ token: await feedTokenOf(db, world.target.id) }) },
   'GET /ical/spaces/:id.ics': { allow: ALL, params: ({ world }) => ({ id: world.spaces.providerA }) },
+  'GET /api/bookings/:id/calendar.ics': { allow: ['clubMember'], params: ({ world }) => ({ id: world.bookings.pendingInB }) },
   'GET /api/me/calendar-feed': { allow: SIGNED_IN },
   'POST /api/me/calendar-feed/rotate': { allow: SIGNED_IN },
   'GET /api/admin/jobs': { allow: ['platformAdmin'], query: () => ({ status: 'dead' }) },

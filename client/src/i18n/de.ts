@@ -320,5 +320,6 @@ export const de = {
   'taken.sameDay': 'Noch frei an diesem Tag, gleich lang:',
   'taken.otherDays': 'An diesen Tagen ist noch ein Platz frei:',
   'taken.none': 'An diesem Tag ist leider nichts Passendes mehr frei. Bitte wählen Sie einen anderen Tag.',
+  'bookings.addToCalendar': 'In den Kalender (.ics)',
 };
 export type MessageKey = keyof typeof de;

@@ -322,4 +322,5 @@ export const en: Record<MessageKey, string> = {
   'taken.sameDay': 'Still free that day, for the same length:',
   'taken.otherDays': 'A desk is still free on these days:',
   'taken.none': 'Nothing suitable is free that day any more. Please choose another day.',
+  'bookings.addToCalendar': 'Add to calendar (.ics)',
 };

@@ -43,7 +43,10 @@ export function BookingsPage() {
                 <span className="hint">{t('bookings.cancelUntil', { date: dateTime(booking.cancellableUntil, booking.space.zone) })}</span>{' '}
                 <button type="button" className="link-button" onClick={() => cancel.mutate(booking.id)}>
                   {t('bookings.cancel')}
-                </button>
+                </button>{' '}
+                · <a href={`/api/bookings/${booking.id}/calendar.ics`} download>
+                  {t('bookings.addToCalendar')}
+                </a>
               </>
             )}
           </BookingLine>

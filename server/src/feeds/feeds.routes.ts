@@ -1,4 +1,4 @@
-import { calendarFeedSchema, feedSpaceParamsSchema, feedTokenParamsSchema } from '@landraeume/shared';
+import { bookingIdParamsSchema, calendarFeedSchema, feedSpaceParamsSchema, feedTokenParamsSchema } from '@landraeume/shared';
 import { z } from 'zod';
 import type { Request, Response } from 'express';
 import { defineRoute, type AnyRoute } from '../http/route';
@@ -48,6 +48,20 @@ export function feedRoutes(feeds: FeedService): AnyRoute[] {
       contentType: 'text/calendar',
       async handler({ params }, { req, res }) {
         await sendCalendar(req, res, await feeds.space(params.id), 'public, max-age=300');
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/bookings/:id/calendar.ics',
+      summary: 'One’s own pending or confirmed booking as a calendar file (.ics) to add to any calendar',
+      access: 'signed_in',
+      params: bookingIdParamsSchema,
+      response: z.string(),
+      contentType: 'text/calendar',
+      async handler({ actor, params }, { res }) {
+        const ics = await feeds.bookingFile(actor!, params.id);
+        res.setHeader('Content-Disposition', 'attachment; filename="buchung.ics"');
+        res.status(200).type('text/calendar; charset=utf-8').send(ics);
       },
     }),
     defineRoute({

@@ -77,24 +77,17 @@ export class FeedService {
     if (!user) throw notFound('Calendar feed');
     const window = `b.booker_id = $1 AND upper(b.period) >= now() - ${PERSONAL_HISTORY}`;
     const [print] = (await this.db.query(`SELECT count(*)::int AS n, greatest(max(b.updated_at), max(s.updated_at)) AS changed FROM bookings b JOIN spaces s ON s.id = b.space_id WHERE ${window}`, [user.id])) as Fingerprint[];
-    const de = user.locale === 'de';
     return this.answer(print!, ['u', user.id, user.locale], async () => {
       const rows = await this.events(`${window} AND b.status IN ('pending', 'confirmed')`, [user.id]);
-      return feedIcs(
-        {
-          name: de ? 'Landräume – meine Buchungen' : 'Landräume – my bookings',
-          zone: FEED_ZONE,
-          events: rows.map((row) => ({
-            ...this.eventBase(row),
-            summary: `${row.space_name} – ${row.resource_name}${row.status === 'pending' ? (de ? ' (Anfrage)' : ' (request)') : ''}`,
-            ...(row.purpose ? { description: row.purpose } : {}),
-            location: { address: `${row.street}, ${row.postcode} ${row.town}`, lat: row.lat, lon: row.lon },
-            url: `${this.publicUrl}/buchungen`,
-          })),
-        },
-        this.domain,
-      );
+      return this.personalIcs(rows, user.locale, user.locale === 'de' ? 'Landräume – meine Buchungen' : 'Landräume – my bookings');
     });
+  }
+
+  /** One's own booking as a calendar file to open or import; the same UID as in mails and the feed. */
+  async bookingFile(actor: Actor, bookingId: string): Promise<string> {
+    const rows = await this.events(`b.id = $1 AND b.booker_id = $2 AND b.status IN ('pending', 'confirmed')`, [bookingId, actor.id]);
+    if (!rows.length) throw notFound('Booking');
+    return this.personalIcs(rows, actor.locale, rows[0]!.space_name);
   }
 
   /** Busy times of a published space: which unit is taken when, never by whom or what for. */
@@ -111,6 +104,24 @@ export class FeedService {
       const rows = await this.events(`${window} AND b.status IN ('pending', 'confirmed')`, [space.id]);
       return feedIcs({ name: `${space.name} – belegt`, zone: FEED_ZONE, events: rows.map((row) => ({ ...this.eventBase(row), summary: `Belegt: ${row.resource_name}` })) }, this.domain);
     });
+  }
+
+  private personalIcs(rows: EventRow[], locale: Locale, name: string): string {
+    const de = locale === 'de';
+    return feedIcs(
+      {
+        name,
+        zone: FEED_ZONE,
+        events: rows.map((row) => ({
+          ...this.eventBase(row),
+          summary: `${row.space_name} – ${row.resource_name}${row.status === 'pending' ? (de ? ' (Anfrage)' : ' (request)') : ''}`,
+          ...(row.purpose ? { description: row.purpose } : {}),
+          location: { address: `${row.street}, ${row.postcode} ${row.town}`, lat: row.lat, lon: row.lon },
+          url: `${this.publicUrl}/buchungen`,
+        })),
+      },
+      this.domain,
+    );
   }
 
   private urlOf(token: string): string {

@@ -108,6 +108,22 @@ describe('personal calendar feed', () => {
   });
 });
 
+describe('a single booking as a calendar file', () => {
+  it('gives the booker their booking as an .ics to download, and nobody else', async () => {
+    const booking = await paula.post('/api/bookings').send({ spaceId: desks.id, ...slot(6, 13), purpose: 'Kundentermin' }).expect(201);
+    const res = await paula.get(`/api/bookings/${booking.body.id}/calendar.ics`).expect(200);
+    expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="buchung.ics"');
+    const [event] = events(res.text);
+    expect(event!.uid).toBe(`${booking.body.id}@localhost`);
+    expect(event!.start.toISOString()).toBe(new Date(booking.body.start).toISOString());
+    expect(String(event!.description)).toBe('Kundentermin');
+    await otto.get(`/api/bookings/${booking.body.id}/calendar.ics`).expect(404);
+    await paula.post(`/api/bookings/${booking.body.id}/cancel`).send({}).expect(200);
+    await paula.get(`/api/bookings/${booking.body.id}/calendar.ics`).expect(404);
+  });
+});
+
 describe('public busy feed of a space', () => {
   it('shows when units are taken and nothing about who or why', async () => {
     const res = await request(t.app).get(`/ical/spaces/${desks.id}.ics`).expect(200);
