@@ -30,6 +30,8 @@ export function BookingForm({ space, availability, day, onBooked, onPickDay }: {
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [contractId, setContractId] = useState('');
+  // The length last asked for: alternatives keep it even after the taken time is cleared below.
+  const [askedMinutes, setAskedMinutes] = useState(space.rules.minDurationMinutes);
   // A chosen time that someone else took meanwhile must not stay chosen while the list shows another.
   useEffect(() => {
     if (start && !free.some((slot) => slot.start === start)) {
@@ -54,11 +56,11 @@ export function BookingForm({ space, availability, day, onBooked, onPickDay }: {
   const wanted = { start: start || free[0]?.start, end: end || free[0]?.end };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (wanted.start && wanted.end) setAskedMinutes(DateTime.fromISO(wanted.end).diff(DateTime.fromISO(wanted.start), 'minutes').minutes);
     const target = { ...(resourceId === ANY ? {} : { resourceId }), ...(contractId ? { contractId } : {}) };
     book.mutate(wholeDay ? { spaceId: space.id, ...target, date: day } : { spaceId: space.id, ...target, ...wanted });
   };
   const taken = book.error instanceof ApiError && book.error.code === 'booking_conflict';
-  const wantedMinutes = wanted.start && wanted.end ? DateTime.fromISO(wanted.end).diff(DateTime.fromISO(wanted.start), 'minutes').minutes : space.rules.minDurationMinutes;
   return (
     <form onSubmit={submit} className="booking-form">
       <div className="field">
@@ -115,7 +117,7 @@ export function BookingForm({ space, availability, day, onBooked, onPickDay }: {
           zone={space.zone}
           wholeDay={wholeDay}
           free={free}
-          minutes={wantedMinutes}
+          minutes={askedMinutes}
           onPickTime={(slot) => {
             setStart(slot.start);
             setEnd(slot.end);
