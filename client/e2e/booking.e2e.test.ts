@@ -55,6 +55,12 @@ describe('booking in the browser', () => {
     await club.getByLabel('Bis').selectOption({ label: '20:00' });
     await club.getByRole('button', { name: 'Anfrage senden' }).click();
     await club.getByRole('status').filter({ hasText: 'angefragt' }).waitFor();
+    // The week view shows the requested evening as taken, without anyone's name.
+    const taken = club.locator('.week-calendar .rbc-event.calendar-busy').first();
+    await taken.waitFor();
+    expect(await taken.innerText()).toContain('Belegt');
+    expect(await taken.innerText()).toContain('18:00');
+    await club.screenshot({ path: `${SCREENSHOTS}/space-week-calendar.png`, fullPage: true });
     await club.close();
 
     const town = await browser.newPage({ locale: 'de-DE' });

@@ -14,7 +14,7 @@ import { SlotTaken } from './SlotTaken';
 const ANY = '';
 
 /** Pick a desk or room, a whole day or a time range from the free slots, and book it. */
-export function BookingForm({ space, availability, day, onBooked, onPickDay }: { space: SpaceDetail; availability: Availability; day: string; onBooked(): void; onPickDay(day: string): void }) {
+export function BookingForm({ space, availability, day, picked, onBooked, onPickDay }: { space: SpaceDetail; availability: Availability; day: string; picked?: { start: string; end: string }; onBooked(): void; onPickDay(day: string): void }) {
   const { t } = useI18n();
   const me = useMe();
   const ids = { resource: useId(), from: useId(), to: useId(), whole: useId() };
@@ -32,6 +32,13 @@ export function BookingForm({ space, availability, day, onBooked, onPickDay }: {
   const [contractId, setContractId] = useState('');
   // The length last asked for: alternatives keep it even after the taken time is cleared below.
   const [askedMinutes, setAskedMinutes] = useState(space.rules.minDurationMinutes);
+  // A range dragged in the week calendar becomes the form's choice.
+  useEffect(() => {
+    if (!picked) return;
+    setWholeDay(false);
+    setStart(picked.start);
+    setEnd(picked.end);
+  }, [picked]);
   // A chosen time that someone else took meanwhile must not stay chosen while the list shows another.
   useEffect(() => {
     if (start && !free.some((slot) => slot.start === start)) {

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Availability, SpaceDetail } from '@landraeume/shared';
 import { DateTime } from 'luxon';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { BookingForm } from '../components/BookingForm';
@@ -10,13 +10,18 @@ import { OpeningHours } from '../components/OpeningHours';
 import type { MessageKey } from '../i18n/de';
 import { useI18n } from '../i18n/i18n';
 
+// react-big-calendar is heavy; the page and the form work before it arrives.
+const WeekCalendar = lazy(() => import('../components/calendar/WeekCalendar'));
+
 export function SpacePage() {
   const { slug = '' } = useParams();
   const { t, money } = useI18n();
   const dayId = useId();
+  const queryClient = useQueryClient();
   const space = useQuery({ queryKey: ['space', slug], queryFn: () => api<SpaceDetail>(`/api/spaces/${encodeURIComponent(slug)}`) });
   const zone = space.data?.zone ?? 'Europe/Berlin';
   const [day, setDay] = useState(() => DateTime.now().setZone('Europe/Berlin').plus({ days: 1 }).toISODate()!);
+  const [picked, setPicked] = useState<{ start: string; end: string } | undefined>();
   const from = DateTime.fromISO(day, { zone });
   const range = `from=${encodeURIComponent(from.toISO()!)}&to=${encodeURIComponent(from.plus({ days: 1 }).toISO()!)}`;
   const availability = useQuery({
@@ -64,6 +69,16 @@ export function SpacePage() {
           <p>{s.houseRules}</p>
         </section>
       )}
+      <Suspense fallback={<p>{t('search.loading')}</p>}>
+        <WeekCalendar
+          space={s}
+          day={day}
+          onPick={(range) => {
+            setDay(range.day);
+            setPicked({ start: range.start, end: range.end });
+          }}
+        />
+      </Suspense>
       <section aria-labelledby="availability-heading">
         <h2 id="availability-heading">{t('space.availability')}</h2>
         <div className="field">
@@ -72,7 +87,10 @@ export function SpacePage() {
         </div>
         <FormAlert error={availability.error} />
         {dayInfo && !dayInfo.open && <p>{t('space.closed')}</p>}
-        {availability.data && dayInfo?.open && <BookingForm space={s} availability={availability.data} day={day} onBooked={() => availability.refetch()} onPickDay={setDay} />}
+        {availability.data && dayInfo?.open && <BookingForm space={s} availability={availability.data} day={day} picked={picked} onBooked={() => {
+              void availability.refetch();
+              void queryClient.invalidateQueries({ queryKey: ['availability-week', s.id] });
+            }} onPickDay={setDay} />}
       </section>
     </article>
   );

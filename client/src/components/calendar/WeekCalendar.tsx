@@ -1,0 +1,84 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Availability, SpaceDetail } from '@landraeume/shared';
+import { DateTime, Settings } from 'luxon';
+import { useEffect, useMemo, useState } from 'react';
+import { Calendar, luxonLocalizer, Views, type DateLocalizer, type View } from 'react-big-calendar';
+import 'react-big-calendar/lib/css/react-big-calendar.css';
+import { api } from '../../api/client';
+import { useI18n } from '../../i18n/i18n';
+import { FormAlert } from '../FormAlert';
+import { calendarEvents, pickedRange, SHOWN_HOURS, type CalendarEvent } from './calendar-events';
+
+// The calendar computes its grid with luxon in the default zone: the district's, wherever the
+// browser happens to be, so 08:00 in a space is 08:00 on screen.
+Settings.defaultZone = 'Europe/Berlin';
+const localizer = luxonLocalizer(DateTime, { firstDayOfWeek: 1 });
+
+/** German order for dates (1. Dezember), whatever the library's English default. */
+const formats = {
+  dayRangeHeaderFormat: ({ start, end }: { start: Date; end: Date }, culture?: string, loc?: DateLocalizer) => `${loc!.format(start, 'd. LLLL', culture)} – ${loc!.format(end, 'd. LLLL yyyy', culture)}`,
+  dayHeaderFormat: 'cccc, d. LLLL yyyy',
+  dayFormat: 'ccc d.',
+  timeGutterFormat: 'HH:mm',
+};
+
+/** The day headers as plain text: the library's own put role=columnheader outside any row. */
+const DayHeader = ({ label }: { label: string }) => <span>{label}</span>;
+
+/**
+ * The space's week at a glance: free time shaded, what is taken on top, closed days marked.
+ * Dragging over free time picks that range for the booking form below; the form stays the way
+ * to book by keyboard.
+ */
+export default function WeekCalendar({ space, day, onPick }: { space: SpaceDetail; day: string; onPick(range: { start: string; end: string; day: string }): void }) {
+  const { t, locale } = useI18n();
+  const [view, setView] = useState<View>(Views.WEEK);
+  const [shown, setShown] = useState(() => DateTime.fromISO(day, { zone: space.zone }).toJSDate());
+  // The day picked in the form brings its week into view.
+  useEffect(() => setShown(DateTime.fromISO(day, { zone: space.zone }).toJSDate()), [day, space.zone]);
+  const weekStart = DateTime.fromJSDate(shown).setZone(space.zone).startOf('week');
+  const availability = useQuery({
+    queryKey: ['availability-week', space.id, weekStart.toISODate()],
+    queryFn: () => api<Availability>(`/api/spaces/${space.id}/availability?from=${encodeURIComponent(weekStart.toISO()!)}&to=${encodeURIComponent(weekStart.plus({ weeks: 1 }).toISO()!)}`),
+  });
+  const { events, background } = useMemo(
+    () =>
+      availability.data
+        ? calendarEvents(availability.data, space.resources, space.kind === 'coworking', { busy: (name) => t('calendar.busy', { name }), full: t('calendar.full'), closed: t('calendar.closed'), free: t('calendar.free') })
+        : { events: [], background: [] },
+    [availability.data, space, t],
+  );
+  const messages = { today: t('calendar.today'), previous: t('calendar.previous'), next: t('calendar.next'), week: t('calendar.week'), day: t('calendar.day'), month: t('calendar.month'), agenda: t('calendar.agenda'), date: t('calendar.date'), time: t('calendar.time'), event: t('calendar.event'), noEventsInRange: t('calendar.empty'), showMore: (n: number) => `+${n}` };
+  const at = (hour: number) => DateTime.fromJSDate(shown).setZone(space.zone).set({ hour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  return (
+    <section aria-labelledby="calendar-heading" className="week-calendar">
+      <h2 id="calendar-heading">{t('calendar.title')}</h2>
+      <p className="hint">{t('calendar.hint')}</p>
+      <FormAlert error={availability.error} />
+      <div className="calendar-frame">
+        <Calendar<CalendarEvent>
+          localizer={localizer}
+          culture={locale === 'de' ? 'de' : 'en-GB'}
+          messages={messages}
+          formats={formats}
+          events={events}
+          backgroundEvents={background}
+          view={view}
+          views={[Views.WEEK, Views.DAY]}
+          onView={setView}
+          date={shown}
+          onNavigate={setShown}
+          min={at(SHOWN_HOURS.from)}
+          max={at(SHOWN_HOURS.to)}
+          step={space.rules.slotMinutes}
+          timeslots={60 / space.rules.slotMinutes}
+          selectable
+          onSelectSlot={(slot) => onPick(pickedRange(slot.start as Date, slot.end as Date, space.zone))}
+          eventPropGetter={(event) => ({ className: `calendar-${event.kind}` })}
+          components={{ header: DayHeader }}
+          style={{ height: 560 }}
+        />
+      </div>
+    </section>
+  );
+}
