@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { SCREENSHOTS, signIn, useBrowser } from './browser';
 
 /*
  * axe-core (WCAG 2.1 A and AA rules) on every page people use, signed in as the role that uses
@@ -10,16 +9,9 @@ import { launchBrowser, SCREENSHOTS, signIn } from './browser';
  * BITV asks for, but they keep the part they find from coming back.
  */
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function violations(page: Page, path: string): Promise<string[]> {
   await page.goto(`${baseUrl}${path}`);
@@ -44,7 +36,7 @@ describe('accessibility', () => {
     const found: string[] = [];
     for (const group of PAGES) {
       // axe injects its script into every frame, which needs a context of its own.
-      const context = await browser.newContext({ locale: 'de-DE' });
+      const context = await browser().newContext({ locale: 'de-DE' });
       const page = await context.newPage();
       if (group.who) await signIn(page, baseUrl, group.who);
       for (const path of group.paths) found.push(...(await violations(page, path)));

@@ -1,19 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, signIn } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { SCREENSHOTS, signIn, useBrowser } from './browser';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The next Tuesday to Thursday: open in every seeded coworking space and never a holiday there. */
 function nextMidweekDay(): string {
@@ -24,7 +16,7 @@ function nextMidweekDay(): string {
 
 describe('booking in the browser', () => {
   it('a commuter books a whole day at any free desk and finds it under "Meine Buchungen"', async () => {
-    const page = await browser.newPage({ locale: 'de-DE' });
+    const page = await browser().newPage({ locale: 'de-DE' });
     await signIn(page, baseUrl, 'pendlerin@demo.landraeume.example');
     await page.goto(`${baseUrl}/raeume/coworking-coesfeld-bahnhof`);
     await page.getByRole('heading', { level: 1, name: 'Coworking am Bahnhof Coesfeld' }).waitFor();
@@ -47,7 +39,7 @@ describe('booking in the browser', () => {
   });
 
   it('a club requests a room, the municipality approves it from the inbox', async () => {
-    const club = await browser.newPage({ locale: 'de-DE' });
+    const club = await browser().newPage({ locale: 'de-DE' });
     await signIn(club, baseUrl, 'verein@demo.landraeume.example');
     await club.goto(`${baseUrl}/raeume/duelmen-bildungswerk-seminar`);
     await club.getByLabel('Tag wählen').fill(nextMidweekDay());
@@ -63,7 +55,7 @@ describe('booking in the browser', () => {
     await club.screenshot({ path: `${SCREENSHOTS}/space-week-calendar.png`, fullPage: true });
     await club.close();
 
-    const town = await browser.newPage({ locale: 'de-DE' });
+    const town = await browser().newPage({ locale: 'de-DE' });
     await signIn(town, baseUrl, 'gemeinde@demo.landraeume.example');
     await town.getByRole('link', { name: 'Anfragen' }).click();
     const request = town.getByTestId('booking').filter({ hasText: 'Seminarraum im Bildungszentrum Dülmen' });
@@ -74,7 +66,7 @@ describe('booking in the browser', () => {
   });
 
   it('shows stored text as text, never as markup', async () => {
-    const page = await browser.newPage({ locale: 'de-DE' });
+    const page = await browser().newPage({ locale: 'de-DE' });
     await signIn(page, baseUrl, 'mitglied@demo.landraeume.example');
     const xss = '<img src=x onerror="window.__xss=1">';
     const date = nextMidweekDay();
@@ -95,7 +87,7 @@ describe('booking in the browser', () => {
   });
 
   it('explains a wrong password in words, next to the form', async () => {
-    const page = await browser.newPage({ locale: 'de-DE' });
+    const page = await browser().newPage({ locale: 'de-DE' });
     await page.goto(`${baseUrl}/anmelden`);
     await page.getByLabel('E-Mail-Adresse').fill('pendlerin@demo.landraeume.example');
     await page.getByLabel('Passwort').fill('falsches-passwort-123');
@@ -106,14 +98,14 @@ describe('booking in the browser', () => {
 
   it('when someone else takes the slot first, explains it and offers what is still free', async () => {
     const day = DateTime.fromISO(nextMidweekDay(), { zone: 'Europe/Berlin' }).plus({ weeks: 1 });
-    const club = await browser.newPage({ locale: 'de-DE' });
+    const club = await browser().newPage({ locale: 'de-DE' });
     await signIn(club, baseUrl, 'verein@demo.landraeume.example');
     await club.goto(`${baseUrl}/raeume/duelmen-bildungswerk-seminar`);
     await club.getByLabel('Tag wählen').fill(day.toISODate()!);
     await club.getByLabel('Von').selectOption({ label: '18:00' });
     await club.getByLabel('Bis').selectOption({ label: '20:00' });
 
-    const quicker = await browser.newPage({ locale: 'de-DE' });
+    const quicker = await browser().newPage({ locale: 'de-DE' });
     await signIn(quicker, baseUrl, 'mitglied@demo.landraeume.example');
     const status = await quicker.evaluate(
       async ({ start, end }) => {

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/data/users';
 
 /**
@@ -12,7 +13,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Where browser tests keep their screenshots (ignored by git, kept by CI as evidence). */
+/** One browser for the test file that calls this, started before its tests and closed after. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
+/** Where browser tests keep their screenshots (ignored by git, kept by CI as evidence; made by the global set-up). */
 export const SCREENSHOTS = 'test-results/e2e';
 
 /** Signs a demo account in through the login form, as a person would. */

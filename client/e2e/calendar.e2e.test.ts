@@ -1,23 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, signIn } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { SCREENSHOTS, signIn, useBrowser } from './browser';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('calendar and mails in the browser', () => {
   it('a commuter finds her calendar address on the account page, and a new one shuts the old', async () => {
-    const page = await browser.newPage({ locale: 'de-DE' });
+    const page = await browser().newPage({ locale: 'de-DE' });
     await signIn(page, baseUrl, 'mitarbeiterin@demo.landraeume.example');
     await page.goto(`${baseUrl}/konto`);
     const address = page.getByLabel('Adresse Ihres Kalenders');
@@ -38,7 +29,7 @@ describe('calendar and mails in the browser', () => {
   });
 
   it('without a mail server, the booking confirmation can be read in the app’s mailbox', async () => {
-    const page = await browser.newPage({ locale: 'de-DE' });
+    const page = await browser().newPage({ locale: 'de-DE' });
     await signIn(page, baseUrl, 'mitarbeiterin@demo.landraeume.example');
     let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 5 });
     while (![2, 3, 4].includes(day.weekday)) day = day.plus({ days: 1 });

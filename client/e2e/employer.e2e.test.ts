@@ -1,18 +1,11 @@
 import { DateTime } from 'luxon';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { nrwHolidays } from '../../server/src/spaces/holidays';
-import { launchBrowser, signIn } from './browser';
+import { signIn, useBrowser } from './browser';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** A Wednesday at least a week ahead that is no public holiday: the seeded coworking spaces are open. */
 function nextWednesday(): string {
@@ -24,7 +17,7 @@ function nextWednesday(): string {
 
 describe('the employer pilot in the browser', () => {
   it('an employee books through her employer, and the employer sees usage, quota bars and the statement link', async () => {
-    const employee = await browser.newPage({ locale: 'de-DE' });
+    const employee = await browser().newPage({ locale: 'de-DE' });
     await signIn(employee, baseUrl, 'mitarbeiterin@demo.landraeume.example');
     await employee.goto(`${baseUrl}/raeume/coworking-coesfeld-bahnhof`);
     await employee.getByLabel('Tag wählen').fill(nextWednesday());
@@ -33,7 +26,7 @@ describe('the employer pilot in the browser', () => {
     await employee.getByRole('status').filter({ hasText: 'Gebucht' }).waitFor();
     await employee.close();
 
-    const employer = await browser.newPage({ locale: 'de-DE' });
+    const employer = await browser().newPage({ locale: 'de-DE' });
     await signIn(employer, baseUrl, 'arbeitgeber@demo.landraeume.example');
     await employer.getByRole('link', { name: 'Arbeitgeber' }).click();
     await employer.getByRole('heading', { level: 1, name: 'Pilotverträge und Nutzung' }).waitFor();

@@ -1,23 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, signIn } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { SCREENSHOTS, signIn, useBrowser } from './browser';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 const PHONE = { width: 360, height: 740 };
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the commuter survey on a phone', () => {
   it('is filled in without an account, says what is missing in words, thanks, and refuses a second answer', async () => {
-    const page = await browser.newPage({ locale: 'de-DE', viewport: PHONE, isMobile: true, hasTouch: true });
+    const page = await browser().newPage({ locale: 'de-DE', viewport: PHONE, isMobile: true, hasTouch: true });
     await page.goto(`${baseUrl}/umfrage`);
     await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Umfrage' }).waitFor();
     expect(await page.getByLabel('Ortsteil, in dem Sie wohnen').locator('option').count()).toBe(31);
@@ -59,7 +50,7 @@ describe('the commuter survey on a phone', () => {
   });
 
   it('shows the platform team the reports with charts, tables and CSV links', async () => {
-    const page = await browser.newPage({ locale: 'de-DE' });
+    const page = await browser().newPage({ locale: 'de-DE' });
     await signIn(page, baseUrl, 'admin@demo.landraeume.example');
     await page.getByRole('link', { name: 'Berichte' }).click();
     await page.getByRole('heading', { name: 'Nachfrage je Ort' }).waitFor();
@@ -75,7 +66,7 @@ describe('the commuter survey on a phone', () => {
   });
 
   it('lets the platform team add a question without a code change, which respondents then see', async () => {
-    const page = await browser.newPage({ locale: 'de-DE' });
+    const page = await browser().newPage({ locale: 'de-DE' });
     await signIn(page, baseUrl, 'admin@demo.landraeume.example');
     await page.goto(`${baseUrl}/admin/umfrage`);
     const form = page.getByRole('form', { name: 'Frage hinzufügen' });
@@ -88,7 +79,7 @@ describe('the commuter survey on a phone', () => {
     await page.getByRole('status').filter({ hasText: 'Gespeichert' }).waitFor();
     await page.getByRole('form', { name: 'e2e_charging' }).waitFor();
 
-    const respondent = await browser.newPage({ locale: 'de-DE', viewport: PHONE });
+    const respondent = await browser().newPage({ locale: 'de-DE', viewport: PHONE });
     await respondent.goto(`${baseUrl}/umfrage`);
     await respondent.getByRole('group', { name: 'Wo laden Sie Ihr E-Auto?' }).waitFor();
     expect(await respondent.getByRole('checkbox', { name: 'Beim Arbeitgeber' }).count()).toBe(1);
