@@ -1,4 +1,5 @@
 import type { Usage } from '@landraeume/shared';
+import { csvText } from '../http/csv';
 
 export type CsvFormat = 'de' | 'en';
 
@@ -8,15 +9,6 @@ const HEADERS: Record<CsvFormat, string[]> = {
 };
 const TOTAL: Record<CsvFormat, string> = { de: 'Summe', en: 'Total' };
 
-/**
- * A cell as spreadsheets read it safely: quoted when it holds the separator, a quote or a line
- * break, and a leading = + - @ defused, so a name can never run as a formula.
- */
-function cell(value: string, separator: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 const number = (value: number, format: CsvFormat, digits: number) => {
   const text = value.toFixed(digits);
   return format === 'de' ? text.replace('.', ',') : text;
@@ -25,7 +17,7 @@ const number = (value: number, format: CsvFormat, digits: number) => {
 /** Usage per employee with a total line; `de` is for German spreadsheets (`;`, decimal comma). */
 export function usageCsv(usage: Usage, format: CsvFormat): string {
   const separator = format === 'de' ? ';' : ',';
-  const line = (cells: string[]) => cells.map((c) => cell(c, separator)).join(separator);
+  const line = (cells: string[]) => cells.map((c) => csvText(c, separator)).join(separator);
   const row = (name: string, t: { days: number; hours: number; amountCents: number }, left: number | null) =>
     line([name, String(t.days), number(t.hours, format, 2), number(t.amountCents / 100, format, 2), left === null ? '' : String(left)]);
   return [line(HEADERS[format]), ...usage.employees.map((e) => row(e.name, e, e.daysLeft)), row(TOTAL[format], usage.totals, null)].join('\r\n') + '\r\n';

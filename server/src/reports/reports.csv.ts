@@ -1,5 +1,5 @@
 import type { DemandRow, OccupancyRow, RankingRow } from '@landraeume/shared';
-import type { CsvColumn } from './csv';
+import type { CsvColumn } from '../http/csv';
 
 /** Column headers are the JSON field names, so a CSV and its JSON read the same. */
 const col = <T>(header: keyof T & string): CsvColumn<T> => ({ header, value: (row) => row[header] as string | number | boolean | null });

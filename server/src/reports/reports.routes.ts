@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { demandReportQuerySchema, demandReportSchema, occupancyReportQuerySchema, occupancyReportSchema, rankingQuerySchema, rankingReportSchema } from '@landraeume/shared';
 import { defineRoute, type AnyRoute } from '../http/route';
-import { toCsv, type CsvColumn } from './csv';
+import { toCsv, type CsvColumn } from '../http/csv';
 import { DEMAND_COLUMNS, OCCUPANCY_COLUMNS, RANKING_COLUMNS } from './reports.csv';
 import type { ReportsService } from './reports.service';
 

@@ -1,18 +1,22 @@
 /**
  * RFC 4180 CSV (comma, CRLF, quotes doubled). A cell that a spreadsheet would run as a formula
- * (=, +, -, @ at the start of text) is prefixed with an apostrophe: town and space names come
- * from users. Numbers are written as numbers.
+ * (=, +, -, @ at the start of text) is prefixed with an apostrophe: names come from users.
+ * Numbers are written as numbers.
  */
 export interface CsvColumn<T> {
   header: string;
   value(row: T): string | number | boolean | null;
 }
 
+/** One text cell, defused and quoted when it holds the separator, a quote or a line break. */
+export function csvText(value: string, separator = ','): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
 function cell(value: string | number | boolean | null): string {
   if (value === null) return '';
-  if (typeof value !== 'string') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return typeof value === 'string' ? csvText(value) : String(value);
 }
 
 export function toCsv<T>(columns: CsvColumn<T>[], rows: T[]): string {
