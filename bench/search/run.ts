@@ -42,7 +42,7 @@ try {
   }
 
   const plan = await explainSearch(database.dataSource, EXAMPLE_SEARCH);
-  console.log(`\nEXPLAIN ANALYZE /api/spaces?${EXAMPLE_SEARCH}: execution ${plan.executionMs.toFixed(1)} ms, planning ${plan.planningMs.toFixed(1)} ms; most time of their own:`);
+  console.log(`\nEXPLAIN ANALYZE /api/spaces?${EXAMPLE_SEARCH} (free units of the first page's candidates): execution ${plan.executionMs.toFixed(1)} ms, planning ${plan.planningMs.toFixed(1)} ms; most time of their own:`);
   console.log(`  by part: ${plan.parts.map(([part, ms]) => `${part} ${ms.toFixed(1)} ms`).join(', ')}`);
   for (const h of plan.hotspots) console.log(`  ${h.ms.toFixed(1).padStart(7)} ms  ${h.node} (${h.rows.toLocaleString('en')} rows, ${h.loops} loops)`);
   if (printPlan) console.log(`\n${plan.text}`);
@@ -52,8 +52,8 @@ try {
   console.log(`app: ${serverProcess ? 'main.ts in a process of its own' : 'in this process, beside the load generator'}`);
   try {
     const availability = availabilityRequest(ids);
-    const example = (await (await fetch(`${app.url}/api/spaces?${EXAMPLE_SEARCH}`)).json()) as { total: number; items: { distanceKm: number | null }[] };
-    console.log(`\nsanity: the example search finds ${example.total} spaces with a free desk (first ${example.items[0]?.distanceKm} km away)`);
+    const example = (await (await fetch(`${app.url}/api/spaces?${EXAMPLE_SEARCH}`)).json()) as { items: { distanceKm: number | null }[]; hasMore: boolean };
+    console.log(`\nsanity: the example search's first page has ${example.items.length} spaces with a free desk (first ${example.items[0]?.distanceKm} km away, more: ${example.hasMore})`);
 
     // Warm up JIT, pools and caches; not measured.
     for (const next of [searchRequest, availability]) await load({ label: 'warm-up', url: app.url, connections: 10, seconds: quick ? 1 : 3, next });

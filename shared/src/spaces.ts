@@ -122,7 +122,13 @@ export type SpaceSummary = z.infer<typeof spaceSummarySchema>;
 
 export const spaceListSchema = z.object({
   items: z.array(spaceSummarySchema),
-  total: z.number().int(),
+  /**
+   * How many spaces match in all. With a window it is null when the search stopped once the
+   * page was full (deciding free units for every candidate is the expensive part); `hasMore`
+   * then says whether another page follows.
+   */
+  total: z.number().int().nullable(),
+  hasMore: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

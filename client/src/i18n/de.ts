@@ -26,6 +26,7 @@ export const de = {
   'search.submit': 'Suchen',
   'search.reset': 'Filter zurücksetzen',
   'search.results': '{count} Ergebnisse',
+  'search.resultsMore': 'Mehr als {count} Ergebnisse',
   'search.empty': 'Keine passenden Räume gefunden.',
   'search.loading': 'Wird geladen …',
   'kind.coworking': 'Coworking-Arbeitsplatz',

@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   'search.submit': 'Search',
   'search.reset': 'Reset filters',
   'search.results': '{count} results',
+  'search.resultsMore': 'More than {count} results',
   'search.empty': 'No matching spaces found.',
   'search.loading': 'Loading …',
   'kind.coworking': 'Coworking desk',

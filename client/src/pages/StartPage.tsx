@@ -79,7 +79,7 @@ export function StartPage() {
         <FormAlert error={results.error} />
         {results.data && (
           <>
-            <p className="result-count">{t('search.results', { count: results.data.total })}</p>
+            <p className="result-count">{results.data.total === null ? t('search.resultsMore', { count: results.data.items.length }) : t('search.results', { count: results.data.total })}</p>
             {results.data.items.length === 0 ? (
               <p>{t('search.empty')}</p>
             ) : (

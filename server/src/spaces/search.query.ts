@@ -13,7 +13,7 @@ export interface SearchSql {
   params: unknown[];
 }
 
-interface Window {
+export interface Window {
   from: string;
   to: string;
 }
@@ -36,20 +36,33 @@ function originOf(query: SpaceListQuery): { lat: number; lon: number } | undefin
   return { lat: town.lat, lon: town.lon };
 }
 
-/**
- * One SQL statement for the whole search, so PostgreSQL does the filtering next to the data:
- * a bounding box before the exact great-circle distance, and for a window the open periods of
- * each candidate (opening hours in its zone, minus closures and holidays); the claims of the
- * window are found once through the period index and anti-joined, rather than probed per unit.
- * No booking ever travels to Node.
- */
-export function buildSearchSql(query: SpaceListQuery): SearchSql {
+type Bind = (value: unknown) => string;
+
+function binder(): { params: unknown[]; bind: Bind } {
   const params: unknown[] = [];
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
+  return {
+    params,
+    bind: (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    },
   };
+}
+
+interface Filter {
+  /** `FROM spaces s JOIN organizations o … WHERE …`: the spaces the filters let through. */
+  fromWhere: string;
+  distance: string;
+  order: string;
+}
+
+/**
+ * The filters that need no bookings: published, active provider, kind, town, capacity,
+ * amenities, text, and the distance (a bounding box before the exact great-circle distance).
+ */
+function filterOf(query: SpaceListQuery, bind: Bind, onlySpaces?: readonly string[]): Filter {
   const where = ['s.published', `o.status = 'active'`];
+  if (onlySpaces) where.push(`s.id = ANY(${bind(onlySpaces)}::uuid[])`);
   if (query.kind) where.push(`s.kind = ${bind(query.kind)}`);
   if (query.municipality) where.push(`s.municipality = ${bind(query.municipality)}`);
   if (query.minCapacity) where.push(`s.capacity >= ${bind(query.minCapacity)}`);
@@ -71,25 +84,43 @@ export function buildSearchSql(query: SpaceListQuery): SearchSql {
     distance = `(12742 * asin(sqrt(power(sin(radians(s.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(s.lat)) * power(sin(radians(s.lon - ${lon}) / 2), 2))))`;
     where.push(`${distance} <= ${bind(radius)}`);
   }
+  return {
+    fromWhere: `FROM spaces s JOIN organizations o ON o.id = s.organization_id WHERE ${where.join(' AND ')}`,
+    distance,
+    order: origin ? 'distance_km, s.name, s.id' : 's.municipality, s.name, s.id',
+  };
+}
 
-  const window = windowOf(query);
-  const order = origin ? 'distance_km, s.name, s.id' : 's.municipality, s.name, s.id';
-  const limit = `LIMIT ${bind(query.pageSize)} OFFSET ${bind((query.page - 1) * query.pageSize)}`;
-  const candidates = `
-    SELECT s.*, o.name AS provider_name, ${distance} AS distance_km
-      FROM spaces s JOIN organizations o ON o.id = s.organization_id
-     WHERE ${where.join(' AND ')}`;
-  const deskCount = deskCountColumn('c');
+/** A search without a window: one page of the filtered spaces and their total. */
+export function buildListSql(query: SpaceListQuery): SearchSql {
+  const { params, bind } = binder();
+  const { fromWhere, distance, order } = filterOf(query, bind);
+  return {
+    text: `WITH c AS (SELECT s.*, o.name AS provider_name, ${distance} AS distance_km ${fromWhere})
+           SELECT c.*, ${deskCountColumn('c')}, NULL::int AS free_units, count(*) OVER ()::int AS total
+             FROM c ORDER BY ${order.replace(/s\./g, 'c.')}
+            LIMIT ${bind(query.pageSize)} OFFSET ${bind((query.page - 1) * query.pageSize)}`,
+    params,
+  };
+}
 
-  if (!window) {
-    return {
-      text: `WITH c AS (${candidates})
-             SELECT c.*, ${deskCount}, NULL::int AS free_units, count(*) OVER ()::int AS total
-               FROM c ORDER BY ${order.replace(/s\./g, 'c.')} ${limit}`,
-      params,
-    };
-  }
+/** A search with a window, first step: the ids of the filtered spaces in the answer's order. */
+export function buildCandidatesSql(query: SpaceListQuery): SearchSql {
+  const { params, bind } = binder();
+  const { fromWhere, distance, order } = filterOf(query, bind);
+  return { text: `SELECT s.id, ${distance} AS distance_km ${fromWhere} ORDER BY ${order}`, params };
+}
 
+/**
+ * A search with a window, second step: of the given candidates, those with a free unit in the
+ * window, in the answer's order. PostgreSQL does the work next to the data: the open periods of
+ * each candidate (opening hours in its zone, minus closures and holidays); the claims of the
+ * window are found once through the period index and anti-joined, rather than probed per unit.
+ * No booking ever travels to Node.
+ */
+export function buildFreeSql(query: SpaceListQuery, window: Window, candidates: readonly string[]): SearchSql {
+  const { params, bind } = binder();
+  const { fromWhere, distance, order } = filterOf(query, bind, candidates);
   const from = `${bind(window.from)}::timestamptz`;
   const to = `${bind(window.to)}::timestamptz`;
   const fromDay = DateTime.fromISO(window.from).setZone(ZONE).minus({ days: 1 }).toISODate()!;
@@ -97,7 +128,7 @@ export function buildSearchSql(query: SpaceListQuery): SearchSql {
   const holidays = `${bind(nrwHolidays(fromDay, toDay).map((h) => h.date))}::date[]`;
   return {
     text: `
-      WITH c AS MATERIALIZED (${candidates}),
+      WITH c AS MATERIALIZED (SELECT s.*, o.name AS provider_name, ${distance} AS distance_km ${fromWhere}),
       open_periods AS MATERIALIZED (
         SELECT c.id AS space_id, d.day::date AS day,
                tstzrange(greatest((d.day + h.opens) AT TIME ZONE c.zone, ${from}), least((d.day + h.closes) AT TIME ZONE c.zone, ${to})) AS period
@@ -141,9 +172,9 @@ export function buildSearchSql(query: SpaceListQuery): SearchSql {
          GROUP BY l.space_id
         HAVING count(*) - coalesce(max(u.units), 0) > 0
       )
-      SELECT c.*, ${deskCount}, free.free_units, count(*) OVER ()::int AS total
+      SELECT c.*, ${deskCountColumn('c')}, free.free_units
         FROM c JOIN free ON free.space_id = c.id
-       ORDER BY ${order.replace(/s\./g, 'c.')} ${limit}`,
+       ORDER BY ${order.replace(/s\./g, 'c.')}`,
     params,
   };
 }

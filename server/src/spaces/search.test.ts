@@ -111,7 +111,23 @@ describe('GET /api/spaces', () => {
     const page9 = await request(t.app).get('/api/spaces?pageSize=2&page=9').expect(200);
     expect([...names(page1), ...names(page2)].sort()).toEqual(['Desk Coesfeld', 'Halle Dülmen', 'Saal Senden']);
     expect([page1.body.total, page2.body.total, page9.body.total]).toEqual([3, 3, 3]);
+    expect([page1.body.hasMore, page2.body.hasMore, page9.body.hasMore]).toEqual([true, false, false]);
     expect(page9.body.items).toEqual([]);
+  });
+
+  it('with a window, stops once the page is full: no total until every candidate was looked at', async () => {
+    const page = async (n: number) => (await request(t.app).get(`/api/spaces?date=2026-12-15&near=51.9459,7.1675&radiusKm=50&pageSize=1&page=${n}`).expect(200)).body as { items: { name: string }[]; total: number | null; hasMore: boolean };
+    expect(await page(1)).toMatchObject({ items: [{ name: 'Desk Coesfeld' }], total: null, hasMore: true });
+    expect(await page(3)).toMatchObject({ items: [{ name: 'Saal Senden' }], total: 3, hasMore: false });
+
+    // With both desks taken, the first batch (the page and one more) holds one free space only,
+    // so the search looks further and, having seen every candidate, knows the total.
+    for (const desk of coesfeldDesks.resourceIds) {
+      await createBookingClaims(t.db.dataSource, { spaceId: coesfeldDesks.id, resourceId: desk, unitIds: [desk], start: '2026-12-15T08:00:00+01:00', end: '2026-12-15T18:00:00+01:00' });
+    }
+    expect(await page(1)).toMatchObject({ items: [{ name: 'Halle Dülmen' }], total: 2, hasMore: true });
+    expect(await page(2)).toMatchObject({ items: [{ name: 'Saal Senden' }], total: 2, hasMore: false });
+    expect(await page(3)).toMatchObject({ items: [], total: 2, hasMore: false });
   });
 
   it('refuses malformed searches with a clear 400', async () => {

@@ -6,11 +6,14 @@ import { computeAvailability } from '../availability/availability';
 import type { IsoWeekday } from '../availability/availability.types';
 import { nrwHolidays } from './holidays';
 import { recordSearchDemand, type SearchDemand } from '../demand/demand-log';
-import { buildSearchSql, windowOf } from './search.query';
+import { buildCandidatesSql, buildFreeSql, buildListSql, windowOf, type Window } from './search.query';
 import { presentSpaceDetail } from './space-detail.presenter';
 import { loadClaims, loadClosures, loadOpeningHours, loadResources } from './space-calendar.repository';
 import { loadVisibleSpace } from './space-loader';
 import { presentSpaceSummary, type SpaceSummaryRow } from './spaces.presenter';
+
+/** Candidates looked at in one statement at most, so a far page costs several small ones. */
+const MAX_BATCH = 400;
 
 export class SpaceService {
   constructor(
@@ -21,15 +24,45 @@ export class SpaceService {
   ) {}
 
   async search(query: SpaceListQuery): Promise<SpaceList> {
-    const sql = buildSearchSql(query);
+    const window = windowOf(query);
+    const answer = window ? await this.searchFree(query, window) : await this.list(query);
+    await this.countDemand(query, answer.total ?? answer.items.length);
+    return answer;
+  }
+
+  private async list(query: SpaceListQuery): Promise<SpaceList> {
+    const sql = buildListSql(query);
     const rows = (await this.db.query(sql.text, sql.params)) as (SpaceSummaryRow & { total: number })[];
     let total = rows[0]?.total ?? 0;
     if (rows.length === 0 && query.page > 1) {
-      const first = buildSearchSql({ ...query, page: 1, pageSize: 1 });
+      const first = buildListSql({ ...query, page: 1, pageSize: 1 });
       total = ((await this.db.query(first.text, first.params)) as { total: number }[])[0]?.total ?? 0;
     }
-    await this.countDemand(query, total);
-    return { items: rows.map(presentSpaceSummary), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(presentSpaceSummary), total, hasMore: query.page * query.pageSize < total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * Whether a space has a free unit in the window is the expensive part of a search, so it is
+   * decided for the candidates in the answer's order, a batch at a time, only until the page (and
+   * one more, for `hasMore`) is full. The total is known only when every candidate was looked at.
+   */
+  private async searchFree(query: SpaceListQuery, window: Window): Promise<SpaceList> {
+    const candidatesSql = buildCandidatesSql(query);
+    const candidates = ((await this.db.query(candidatesSql.text, candidatesSql.params)) as { id: string }[]).map((c) => c.id);
+    const wanted = query.page * query.pageSize + 1;
+    const found: SpaceSummaryRow[] = [];
+    let looked = 0;
+    let batch = wanted;
+    while (found.length < wanted && looked < candidates.length) {
+      const ids = candidates.slice(looked, looked + batch);
+      const sql = buildFreeSql(query, window, ids);
+      found.push(...((await this.db.query(sql.text, sql.params)) as SpaceSummaryRow[]));
+      looked += ids.length;
+      batch = Math.min(batch * 2, MAX_BATCH);
+    }
+    const items = found.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map(presentSpaceSummary);
+    const total = looked === candidates.length ? found.length : null;
+    return { items, total, hasMore: found.length > query.page * query.pageSize, page: query.page, pageSize: query.pageSize };
   }
 
   /**
