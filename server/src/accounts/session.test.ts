@@ -63,6 +63,26 @@ describe('sessions', () => {
     await other.close();
   });
 
+  it('extends the session on use, but writes the new expiry at most once a minute', async () => {
+    const agent = request.agent(t.app);
+    const login = await agent.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const sid = decodeURIComponent(cookieValue(sessionCookie(login))!.slice('lr.sid='.length)).slice('s:'.length).split('.')[0];
+    const db = t.db.dataSource;
+    const expiry = async () => ((await db.query(`SELECT expire FROM sessions WHERE sid = $1`, [sid])) as { expire: Date }[]).map((r) => r.expire.getTime());
+    const shorten = () => db.query(`UPDATE sessions SET expire = now() + interval '1 day' WHERE sid = $1`, [sid]);
+    const inDays = (ms: number) => (ms - Date.now()) / 86_400_000;
+
+    await shorten();
+    await agent.get('/api/auth/me').expect(200);
+    const [touched] = await expiry();
+    expect(inDays(touched!)).toBeGreaterThan(29);
+
+    await shorten();
+    await agent.get('/api/auth/me').expect(200);
+    const [untouched] = await expiry();
+    expect(inDays(untouched!)).toBeLessThan(1.01);
+  });
+
   it('marks the cookie Secure when the public address is https', async () => {
     const secure = appFor(t.db.dataSource);
     await secure.close();

@@ -11,6 +11,8 @@ import type { AccountService } from './accounts.service';
 
 export const SESSION_COOKIE = 'lr.sid';
 const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+const TOUCH_INTERVAL_MS = 60_000;
+const MAX_REMEMBERED_TOUCHES = 100_000;
 
 export interface SessionSetup {
   middleware: RequestHandler[];
@@ -29,11 +31,26 @@ export function createSessions(options: { dataSource: DataSource; secret: string
    * just went away), express-session hands the error on once the response is out, and Express
    * then cuts the connection before the answer's last byte. A missed touch only shortens the
    * session's life, so it is logged and forgiven.
+   *
+   * Touching is a committed write, so it is done at most once a minute per session and process:
+   * on a 30-day session the minute lost is nothing, and a busy user's every request no longer
+   * waits its turn for a disk flush.
    */
+  const lastTouch = new Map<string, number>();
   class ForgivingTouchStore extends PgStore {
     override touch(sid: string, sess: session.SessionData, callback?: (err?: unknown) => void): void {
+      const now = Date.now();
+      if (now - (lastTouch.get(sid) ?? 0) < TOUCH_INTERVAL_MS) {
+        callback?.();
+        return;
+      }
+      if (lastTouch.size >= MAX_REMEMBERED_TOUCHES) lastTouch.clear();
+      lastTouch.set(sid, now);
       super.touch(sid, sess, (err?: unknown) => {
-        if (err) options.log.warn({ err }, 'session touch failed');
+        if (err) {
+          lastTouch.delete(sid);
+          options.log.warn({ err }, 'session touch failed');
+        }
         callback?.();
       });
     }
