@@ -43,3 +43,28 @@ export async function loadClaims(db: Queryable, spaceId: string, from: string, t
   )) as { unitId: string; start: Date; end: Date }[];
   return rows.map((row) => ({ unitId: row.unitId, start: row.start.toISOString(), end: row.end.toISOString() }));
 }
+
+export interface CalendarParts {
+  resources: Resource[];
+  openingHours: OpeningIntervalDto[];
+  closures: ClosureDto[];
+  claims: { unitId: string; start: string; end: string }[];
+}
+
+/**
+ * Everything the availability engine needs for a window, in one statement: a single round trip
+ * on a single pooled connection, where asking for each part holds several connections at once.
+ * Closures touch the local dates fromDate … toDate (inclusive); claims overlap [from, to).
+ */
+export async function loadCalendarParts(db: Queryable, spaceId: string, window: { fromDate: string; toDate: string; from: string; to: string }): Promise<CalendarParts> {
+  const [row] = (await db.query(
+    `SELECT (SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') FROM resources r WHERE r.space_id = $1) AS resources,
+            (SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') FROM opening_hours h WHERE h.space_id = $1) AS "openingHours",
+            (SELECT coalesce(json_agg(${CLOSURE_JSON} ORDER BY c.starts_on, c.id), '[]') FROM closures c WHERE c.space_id = $1 AND c.ends_on >= $2::date AND c.starts_on <= $3::date) AS closures,
+            (SELECT coalesce(json_agg(json_build_object('unitId', k.unit_id, 'start', lower(k.period), 'end', upper(k.period))), '[]')
+               FROM resources r JOIN booking_claims k ON k.unit_id = r.id AND k.active AND k.period && tstzrange($4::timestamptz, $5::timestamptz)
+              WHERE r.space_id = $1) AS claims`,
+    [spaceId, window.fromDate, window.toDate, window.from, window.to],
+  )) as [CalendarParts];
+  return row;
+}

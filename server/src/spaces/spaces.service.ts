@@ -8,7 +8,7 @@ import { nrwHolidays } from './holidays';
 import { recordSearchDemand, type SearchDemand } from '../demand/demand-log';
 import { buildCandidatesSql, buildFreeSql, buildListSql, windowOf, type Window } from './search.query';
 import { presentSpaceDetail } from './space-detail.presenter';
-import { loadClaims, loadClosures, loadOpeningHours, loadResources } from './space-calendar.repository';
+import { loadCalendarParts, loadClosures, loadOpeningHours, loadResources } from './space-calendar.repository';
 import { loadVisibleSpace } from './space-loader';
 import { presentSpaceSummary, type SpaceSummaryRow } from './spaces.presenter';
 
@@ -93,12 +93,7 @@ export class SpaceService {
     // The days around the window matter: an opening across midnight starts on the day before.
     const firstDay = DateTime.fromISO(query.from).setZone(space.zone).minus({ days: 1 }).toISODate()!;
     const lastDay = DateTime.fromISO(query.to).setZone(space.zone).plus({ days: 1 }).toISODate()!;
-    const [resources, openingHours, closures, claims] = await Promise.all([
-      loadResources(this.db, space.id),
-      loadOpeningHours(this.db, space.id),
-      loadClosures(this.db, space.id, firstDay, lastDay),
-      loadClaims(this.db, space.id, query.from, query.to),
-    ]);
+    const { resources, openingHours, closures, claims } = await loadCalendarParts(this.db, space.id, { fromDate: firstDay, toDate: lastDay, from: query.from, to: query.to });
     const result = computeAvailability({
       zone: space.zone,
       slotMinutes: space.slot_minutes,
