@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { spaceListQuerySchema } from '@landraeume/shared';
-import { buildCandidatesSql, buildFreeSql, windowOf } from '../../server/src/spaces/search.query';
+import { buildFreeSql, windowOf } from '../../server/src/spaces/search.query';
 
 interface PlanNode {
   'Node Type': string;
@@ -57,16 +57,14 @@ function hotspotsOf(root: PlanNode): (Explained['hotspots'][number] & { part: st
 }
 
 /**
- * EXPLAIN ANALYZE of the statement that decides free units for the first page's batch of
- * candidates, exactly as the search endpoint runs it for this query string (it needs a window).
+ * EXPLAIN ANALYZE of the statement that decides free units for the first batch of candidates,
+ * exactly as the search endpoint runs it for this query string (it needs a window).
  */
 export async function explainSearch(db: DataSource, queryString: string): Promise<Explained> {
   const query = spaceListQuerySchema.parse(Object.fromEntries(new URLSearchParams(queryString)));
   const window = windowOf(query);
   if (!window) throw new Error(`explainSearch needs a search with a window: ${queryString}`);
-  const candidatesSql = buildCandidatesSql(query);
-  const candidates = ((await db.query(candidatesSql.text, candidatesSql.params)) as { id: string }[]).map((c) => c.id);
-  const sql = buildFreeSql(query, window, candidates.slice(0, query.pageSize + 1));
+  const sql = buildFreeSql(query, window, { offset: 0, limit: query.pageSize + 1 });
   await db.query(sql.text, sql.params); // warm the cache as the load test will have it
   const [{ 'QUERY PLAN': [plan] }] = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`, sql.params)) as [
     { 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }] },

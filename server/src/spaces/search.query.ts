@@ -60,9 +60,8 @@ interface Filter {
  * The filters that need no bookings: published, active provider, kind, town, capacity,
  * amenities, text, and the distance (a bounding box before the exact great-circle distance).
  */
-function filterOf(query: SpaceListQuery, bind: Bind, onlySpaces?: readonly string[]): Filter {
+function filterOf(query: SpaceListQuery, bind: Bind): Filter {
   const where = ['s.published', `o.status = 'active'`];
-  if (onlySpaces) where.push(`s.id = ANY(${bind(onlySpaces)}::uuid[])`);
   if (query.kind) where.push(`s.kind = ${bind(query.kind)}`);
   if (query.municipality) where.push(`s.municipality = ${bind(query.municipality)}`);
   if (query.minCapacity) where.push(`s.capacity >= ${bind(query.minCapacity)}`);
@@ -104,23 +103,23 @@ export function buildListSql(query: SpaceListQuery): SearchSql {
   };
 }
 
-/** A search with a window, first step: the ids of the filtered spaces in the answer's order. */
-export function buildCandidatesSql(query: SpaceListQuery): SearchSql {
-  const { params, bind } = binder();
-  const { fromWhere, distance, order } = filterOf(query, bind);
-  return { text: `SELECT s.id, ${distance} AS distance_km ${fromWhere} ORDER BY ${order}`, params };
+/** A slice of the filtered spaces in the answer's order: those a search with a window looks at next. */
+export interface Batch {
+  offset: number;
+  limit: number;
 }
 
 /**
- * A search with a window, second step: of the given candidates, those with a free unit in the
- * window, in the answer's order. PostgreSQL does the work next to the data: the open periods of
- * each candidate (opening hours in its zone, minus closures and holidays); the claims of the
- * window are found once through the period index and anti-joined, rather than probed per unit.
- * No booking ever travels to Node.
+ * A search with a window: one batch of the filtered spaces in the answer's order, each with its
+ * free units in the window (null when none) and the number of filtered spaces in all
+ * (`candidates`). PostgreSQL does the work next to the data: the open periods of each
+ * candidate (opening hours in its zone, minus closures and holidays); the claims of the window
+ * are found once through the period index and anti-joined, rather than probed per unit. No
+ * booking ever travels to Node.
  */
-export function buildFreeSql(query: SpaceListQuery, window: Window, candidates: readonly string[]): SearchSql {
+export function buildFreeSql(query: SpaceListQuery, window: Window, batch: Batch): SearchSql {
   const { params, bind } = binder();
-  const { fromWhere, distance, order } = filterOf(query, bind, candidates);
+  const { fromWhere, distance, order } = filterOf(query, bind);
   const from = `${bind(window.from)}::timestamptz`;
   const to = `${bind(window.to)}::timestamptz`;
   const fromDay = DateTime.fromISO(window.from).setZone(ZONE).minus({ days: 1 }).toISODate()!;
@@ -128,7 +127,10 @@ export function buildFreeSql(query: SpaceListQuery, window: Window, candidates: 
   const holidays = `${bind(nrwHolidays(fromDay, toDay).map((h) => h.date))}::date[]`;
   return {
     text: `
-      WITH c AS MATERIALIZED (SELECT s.*, o.name AS provider_name, ${distance} AS distance_km ${fromWhere}),
+      WITH c AS MATERIALIZED (
+        SELECT s.*, o.name AS provider_name, ${distance} AS distance_km, count(*) OVER ()::int AS candidates ${fromWhere}
+         ORDER BY ${order} LIMIT ${bind(batch.limit)} OFFSET ${bind(batch.offset)}
+      ),
       open_periods AS MATERIALIZED (
         SELECT c.id AS space_id, d.day::date AS day,
                tstzrange(greatest((d.day + h.opens) AT TIME ZONE c.zone, ${from}), least((d.day + h.closes) AT TIME ZONE c.zone, ${to})) AS period
@@ -173,7 +175,7 @@ export function buildFreeSql(query: SpaceListQuery, window: Window, candidates: 
         HAVING count(*) - coalesce(max(u.units), 0) > 0
       )
       SELECT c.*, ${deskCountColumn('c')}, free.free_units
-        FROM c JOIN free ON free.space_id = c.id
+        FROM c LEFT JOIN free ON free.space_id = c.id
        ORDER BY ${order.replace(/s\./g, 'c.')}`,
     params,
   };

@@ -6,7 +6,7 @@ import { computeAvailability } from '../availability/availability';
 import type { IsoWeekday } from '../availability/availability.types';
 import { nrwHolidays } from './holidays';
 import { recordSearchDemand, type SearchDemand } from '../demand/demand-log';
-import { buildCandidatesSql, buildFreeSql, buildListSql, windowOf, type Window } from './search.query';
+import { buildFreeSql, buildListSql, windowOf, type Window } from './search.query';
 import { presentSpaceDetail } from './space-detail.presenter';
 import { loadCalendarParts, loadClosures, loadOpeningHours, loadResources } from './space-calendar.repository';
 import { loadVisibleSpace } from './space-loader';
@@ -47,21 +47,21 @@ export class SpaceService {
    * one more, for `hasMore`) is full. The total is known only when every candidate was looked at.
    */
   private async searchFree(query: SpaceListQuery, window: Window): Promise<SpaceList> {
-    const candidatesSql = buildCandidatesSql(query);
-    const candidates = ((await this.db.query(candidatesSql.text, candidatesSql.params)) as { id: string }[]).map((c) => c.id);
     const wanted = query.page * query.pageSize + 1;
     const found: SpaceSummaryRow[] = [];
     let looked = 0;
-    let batch = wanted;
-    while (found.length < wanted && looked < candidates.length) {
-      const ids = candidates.slice(looked, looked + batch);
-      const sql = buildFreeSql(query, window, ids);
-      found.push(...((await this.db.query(sql.text, sql.params)) as SpaceSummaryRow[]));
-      looked += ids.length;
-      batch = Math.min(batch * 2, MAX_BATCH);
+    let candidates = Infinity;
+    let limit = wanted;
+    while (found.length < wanted && looked < candidates) {
+      const sql = buildFreeSql(query, window, { offset: looked, limit });
+      const rows = (await this.db.query(sql.text, sql.params)) as (SpaceSummaryRow & { candidates: number })[];
+      found.push(...rows.filter((row) => row.free_units !== null));
+      candidates = rows[0]?.candidates ?? 0;
+      looked += limit;
+      limit = Math.min(limit * 2, MAX_BATCH);
     }
     const items = found.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map(presentSpaceSummary);
-    const total = looked === candidates.length ? found.length : null;
+    const total = looked >= candidates ? found.length : null;
     return { items, total, hasMore: found.length > query.page * query.pageSize, page: query.page, pageSize: query.pageSize };
   }
 
