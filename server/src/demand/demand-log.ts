@@ -25,14 +25,19 @@ function originOf(query: SearchDemand['query']): Point | undefined {
   return town ? { lat: town.lat, lon: town.lon } : undefined;
 }
 
-/** One INSERT per search with a window; the point, if any, only as its 1 km grid cell. */
+/**
+ * One INSERT per search with a window; the point, if any, only as its 1 km grid cell. A search
+ * is a read, so its answer should not wait for a disk flush: the row commits asynchronously
+ * (`set_config(..., true)` lasts for this statement's own transaction). A crash may lose the
+ * last fraction of a second of counted searches, which no figure built on them can notice.
+ */
 export async function recordSearchDemand(db: Queryable, { query, window, resultCount }: SearchDemand): Promise<void> {
   const origin = originOf(query);
   const cell = origin ? snapToGrid(origin) : undefined;
   const town = query.municipality ?? (origin ? nearestTown(origin) : undefined);
   await db.query(
     `INSERT INTO demand_events (source, municipality, grid_lat, grid_lon, space_kind, window_start, window_end, result_count)
-     VALUES ('search', $1, $2, $3, $4, $5, $6, $7)`,
+     SELECT 'search', $1, $2, $3, $4, $5, $6, $7 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`,
     [town ?? null, cell?.lat ?? null, cell?.lon ?? null, query.kind ?? null, window.from, window.to, resultCount],
   );
 }
