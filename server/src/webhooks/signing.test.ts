@@ -13,6 +13,11 @@ describe('webhook signatures', () => {
     expect(signatureHeader(secret, 1767225600, body)).toMatch(/^v1=[0-9a-f]{64}$/);
   });
 
+  it('gives the example of docs/integrations.md', () => {
+    const example = '{"id":"5b0c2f61-5d2e-4a4b-9a51-0f6f5c0c1e7a","type":"ping","occurredAt":"2026-11-25T08:00:00.000Z","data":{}}';
+    expect(signatureHeader('whsec_example', 1795593600, example)).toBe('v1=f1b73e1440af0a802342bf492115427370afe0b59f6918bd4ae97a86ea7e57ef');
+  });
+
   it('verifies a fresh, untouched request and refuses a changed body, another secret or an old timestamp', () => {
     const now = 1767225600;
     const header = signatureHeader(secret, now, body);
