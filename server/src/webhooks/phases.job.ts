@@ -34,3 +34,13 @@ export async function announceBookingPhases(db: DataSource, now?: Date): Promise
     return marked.length;
   });
 }
+
+/** How long the delivery log keeps a delivery; the phase marks go too, long after their sweep window. */
+export const WEBHOOK_LOG_DAYS = 30;
+
+/** Housekeeping: one idempotent DELETE each, safe on several workers. */
+export async function purgeWebhookLog(db: DataSource, now?: Date): Promise<number> {
+  const deliveries = rowsOf(await db.query(`DELETE FROM webhook_deliveries WHERE created_at < coalesce($1::timestamptz, now()) - make_interval(days => $2) RETURNING id`, [now ?? null, WEBHOOK_LOG_DAYS]));
+  await db.query(`DELETE FROM webhook_booking_phases WHERE created_at < coalesce($1::timestamptz, now()) - make_interval(days => $2)`, [now ?? null, WEBHOOK_LOG_DAYS]);
+  return deliveries.length;
+}

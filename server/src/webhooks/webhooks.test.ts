@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../db/testing/test-app';
 import { createLogger } from '../logger';
 import { deliverDue } from '../notifications/outbox';
 import { webhookHandlers } from './delivery.job';
-import { announceBookingPhases } from './phases.job';
+import { announceBookingPhases, purgeWebhookLog } from './phases.job';
 
 /*
  * Webhooks end to end: registered over HTTP, caused by bookings made over HTTP, delivered by
@@ -211,6 +211,10 @@ describe('organisation webhooks', () => {
     await runOutbox();
     expect(received.map((r) => r.json.type)).toEqual(['booking.started', 'booking.ended']);
     expect(received.every((r) => r.verified && r.json.data.bookingId === booking.id)).toBe(true);
+    // After 30 days the log forgets the deliveries; the booking is long past its sweep window by then.
+    expect(await purgeWebhookLog(db(), DateTime.now().plus({ days: 29 }).toJSDate())).toBe(0);
+    expect(await purgeWebhookLog(db(), DateTime.now().plus({ days: 31 }).toJSDate())).toBeGreaterThanOrEqual(2);
+    expect((await townAdmin.get(`${hooksOf(town)}/${hook.id}/deliveries`).expect(200)).body.items).toEqual([]);
     await townAdmin.delete(`${hooksOf(town)}/${hook.id}`).expect(204);
   });
 
@@ -237,6 +241,20 @@ describe('organisation webhooks', () => {
     const [attempt] = (await townAdmin.get(`${hooksOf(town)}/${hook.id}/deliveries`).expect(200)).body.items;
     expect(attempt).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null, lastError: 'webhook target refused: address_forbidden' });
     await townAdmin.delete(`${hooksOf(town)}/${hook.id}`).expect(204);
+  });
+
+  it('refuses malformed input with 400, never 500', async () => {
+    const bad = [
+      { url: 'ftp://127.0.0.1/hook', events: ['booking.created'] },
+      { url: 'http://127.0.0.1/hook', events: [] },
+      { url: 'http://127.0.0.1/hook', events: ['booking.exploded'] },
+      { url: `http://127.0.0.1/${'x'.repeat(600)}`, events: ['booking.created'] },
+      { url: 'http://127.0.0.1/hook', events: ['booking.created'], secret: 'mine' },
+      { url: 'nicht einmal eine URL', events: ['booking.created'] },
+    ];
+    for (const body of bad) expect((await townAdmin.post(hooksOf(town)).send(body).expect(400)).body.error.code).toBe('invalid_input');
+    await townAdmin.get(`${hooksOf(town)}/not-a-uuid/deliveries`).expect(400);
+    await townAdmin.post(`${hooksOf(town)}/00000000-0000-4000-8000-000000000000/deliveries/00000000-0000-4000-8000-000000000000/redeliver`).expect(404);
   });
 
   it('keeps other organizations and members out with 404', async () => {

@@ -10,7 +10,7 @@ import { deliverDue, type JobHandler, type OutboxJob } from '../notifications/ou
 import { enqueueDueReminders, reminderMailHandlers } from '../notifications/reminders';
 import { seriesMailHandlers } from '../notifications/series-mails';
 import { webhookHandlers } from '../webhooks/delivery.job';
-import { announceBookingPhases } from '../webhooks/phases.job';
+import { announceBookingPhases, purgeWebhookLog } from '../webhooks/phases.job';
 import { DEFAULT_WEBHOOK_POLICY, type TargetPolicy } from '../webhooks/url-guard';
 import { DEFAULT_RETENTION_MONTHS, enforceRetention } from './retention.job';
 import { startScheduler, type ScheduledJob } from './scheduler';
@@ -41,6 +41,7 @@ export function maintenanceJobs(deps: Pick<WorkerDeps, 'db' | 'reminderHours' | 
     { name: 'purge-idempotency-keys', run: () => purgeExpiredKeys((sql) => db.query(sql)) },
     { name: 'enforce-retention', run: () => enforceRetention(db, deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS) },
     { name: 'announce-booking-phases', run: () => announceBookingPhases(db) },
+    { name: 'purge-webhook-log', run: () => purgeWebhookLog(db) },
     ...(deps.reminderHours > 0 ? [{ name: 'queue-reminders', run: () => enqueueDueReminders(db, { leadHours: deps.reminderHours }) }] : []),
   ];
 }
