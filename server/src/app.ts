@@ -56,9 +56,11 @@ import { ReportsService } from './reports/reports.service';
 import { SurveyAdminService } from './demand/survey-admin.service';
 import { surveyRoutes } from './demand/survey.routes';
 import { SurveyService } from './demand/survey.service';
+import { webhookRoutes } from './webhooks/webhooks.routes';
+import { WebhookService } from './webhooks/webhooks.service';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute' | 'metricsToken' | 'role'>>;
+  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute' | 'metricsToken' | 'role' | 'webhookAllowLinkLocal'>>;
   dataSource: DataSource;
   log: Logger;
   /** The built client; absent in API-only tests. */
@@ -127,6 +129,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
     ...notificationRoutes(new OutboxAdminService(db), new DevMailbox(config.smtpUrl ? undefined : path.join(config.dataDir, 'mail'))),
     ...surveyRoutes(new SurveyService(db), new SurveyAdminService(db), limits),
     ...reportRoutes(new ReportsService(db)),
+    ...webhookRoutes(new WebhookService(db, { allowLinkLocal: config.webhookAllowLinkLocal ?? false })),
     ...openApiRoutes(() => routes, { version: VERSION, serverUrl: config.publicUrl }),
   ];
   // A worker answers health checks and scrapes, nothing else: bookings go to the API servers.

@@ -62,6 +62,20 @@ async function deadJob(db: Ctx['db']): Promise<string> {
   return String(job.id);
 }
 
+/** A webhook endpoint of club A (and, with `delivery`, one delivery of it), written directly. */
+async function webhookOfA(db: Ctx['db'], world: World, delivery = false): Promise<Record<string, string>> {
+  const [hook] = await db.query(`INSERT INTO webhook_endpoints (organization_id, url, events, secret) VALUES ($1, 'http://127.0.0.1:9/hook', '{booking.created}', 'whsec_matrix') RETURNING id`, [world.orgs.clubA]);
+  const params: Record<string, string> = { id: world.orgs.clubA, webhookId: hook.id };
+  if (delivery) {
+    const [row] = await db.query(
+      `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_key, event_type, payload, job_key) VALUES ($1, gen_random_uuid(), $2, 'ping', '{}', $2) RETURNING id`,
+      [hook.id, `matrix:${unique()}`],
+    );
+    params.deliveryId = row.id;
+  }
+  return params;
+}
+
 /** A mail in the development mailbox, addressed to one person; its id is its file name. */
 async function mailTo(address: string): Promise<string> {
   const mailer = createMailer({ smtpUrl: undefined, from: 'noreply@example.org', dataDir: t.dataDir, publicUrl: TEST_PUBLIC_URL });
@@ -106,6 +120,14 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ role: 'admin' }),
   },
   'DELETE /api/organizations/:id/members/:userId': { allow: ['clubAdmin', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.clubA, userId: world.target.id }) },
+  'GET /api/organizations/:id/webhooks': { allow: ['clubAdmin', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.clubA }) },
+  'POST /api/organizations/:id/webhooks': { allow: ['clubAdmin', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.clubA }), body: () => ({ url: 'http://127.0.0.1:9/hook', events: ['booking.created'] }) },
+  'PATCH /api/organizations/:id/webhooks/:webhookId': { allow: ['clubAdmin', 'platformAdmin'], params: ({ db, world }) => webhookOfA(db, world), body: () => ({ active: false }) },
+  'DELETE /api/organizations/:id/webhooks/:webhookId': { allow: ['clubAdmin', 'platformAdmin'], params: ({ db, world }) => webhookOfA(db, world) },
+  'POST /api/organizations/:id/webhooks/:webhookId/rotate-secret': { allow: ['clubAdmin', 'platformAdmin'], params: ({ db, world }) => webhookOfA(db, world) },
+  'POST /api/organizations/:id/webhooks/:webhookId/test': { allow: ['clubAdmin', 'platformAdmin'], params: ({ db, world }) => webhookOfA(db, world) },
+  'GET /api/organizations/:id/webhooks/:webhookId/deliveries': { allow: ['clubAdmin', 'platformAdmin'], params: ({ db, world }) => webhookOfA(db, world, true) },
+  'POST /api/organizations/:id/webhooks/:webhookId/deliveries/:deliveryId/redeliver': { allow: ['clubAdmin', 'platformAdmin'], params: ({ db, world }) => webhookOfA(db, world, true) },
   'GET /api/organizations/:id/spaces': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.providerA }) },
   'POST /api/spaces': {
     allow: ['providerStaffA', 'platformAdmin'],

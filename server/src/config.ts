@@ -31,6 +31,7 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(DEFAULT_RETENTION_MONTHS),
+  WEBHOOK_ALLOW_LINK_LOCAL: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -55,6 +56,8 @@ export interface Config {
   demoData: boolean;
   /** Bookings that ended longer ago than this lose their personal details. */
   retentionMonths: number;
+  /** Webhooks to link-local addresses (169.254.0.0/16, the cloud metadata service) are refused unless this is set. */
+  webhookAllowLinkLocal: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +100,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret
     metricsToken: e.METRICS_TOKEN,
     demoData: e.DEMO_DATA === 'true',
     retentionMonths: e.RETENTION_MONTHS,
+    webhookAllowLinkLocal: e.WEBHOOK_ALLOW_LINK_LOCAL === 'true',
   };
 }
 

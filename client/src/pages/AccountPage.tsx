@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { useMe, useRefreshSession } from '../api/session';
 import { CalendarFeed } from '../components/CalendarFeed';
@@ -73,6 +73,11 @@ export function AccountPage() {
       </form>
       <MyCommute />
       <CalendarFeed />
+      {me.data.memberships.some((m) => m.role === 'admin' && m.organizationKind !== 'platform') && (
+        <p>
+          <Link to="/webhooks">{t('webhooks.nav')}</Link>
+        </p>
+      )}
       <p>
         <a href="/api/me/export" download>
           {t('account.export')}

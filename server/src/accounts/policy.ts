@@ -101,3 +101,8 @@ export function reportTownsFor(actor: Actor | undefined, administeredTowns: stri
   if (isPlatformAdmin(actor)) return 'all';
   return administeredTowns;
 }
+
+/** Webhooks carry an organization's bookings to its own systems: set up by its admins (and the platform team). */
+export function canManageWebhooksOf(actor: Actor | undefined, organizationId: string): boolean {
+  return isPlatformAdmin(actor) || isAdminOf(actor, organizationId);
+}

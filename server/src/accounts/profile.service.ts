@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit';
 import { rowsOf } from '../db/rows';
 import { DomainError, notFound } from '../http/errors';
 import { loadActor, type Actor } from './actor';
+import { enqueueBookingEvents } from '../webhooks/webhook-events';
 
 interface ProfileRow {
   home_postcode: string | null;
@@ -106,6 +107,7 @@ export class ProfileService {
         [actor.id],
       ));
       await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ended.map((b) => b.id)]);
+      await enqueueBookingEvents(m, ended.map((b) => b.id), ['booking.cancelled']);
       await m.query(`UPDATE bookings SET purpose = '' WHERE booker_id = $1`, [actor.id]);
       await m.query(`UPDATE booking_series SET purpose = '' WHERE booker_id = $1`, [actor.id]);
       await m.query(

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
-import type { Booking } from '@landraeume/shared';
+import type { Booking, WebhookEvent } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
 import { canDecideBookingsOf } from '../accounts/policy';
 import { recordAudit } from '../audit/audit';
 import { rowsOf } from '../db/rows';
 import { enqueueBookingMail } from './booking-mail-jobs';
+import { enqueueBookingEvents } from '../webhooks/webhook-events';
 import { DomainError } from '../http/errors';
 import { nextStatus, holdsSlot, type BookingAction } from './booking-transitions';
 import { presentBooking, type BookingRow } from './bookings.presenter';
@@ -71,6 +72,7 @@ export class BookingDecisions {
       ) as [{ sequence: number; approval: string }];
       if (!holdsSlot(to)) await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = $1`, [row.id]);
       await enqueueBookingMail(m, { id: row.id, seriesId: row.series_id }, to, sequence);
+      await enqueueBookingEvents(m, [row.id], [`booking.${to}` as WebhookEvent]);
       await recordAudit(m, { actorId: actor.id, action: `booking.${to}`, subjectType: 'booking', subjectId: row.id, data: { from: locked.status, reason } });
       return approval;
     });

@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { enqueueBookingEvents } from '../webhooks/webhook-events';
 import type { RequestedPeriod } from './booking-rules';
 
 export const EXCLUSION_VIOLATION = '23P01';
@@ -75,6 +76,7 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
       booking.contractId ?? null,
     ],
   )) as [{ id: string }];
+  await enqueueBookingEvents(qr, [row.id], booking.pending ? ['booking.created'] : ['booking.created', 'booking.confirmed']);
   return row.id;
 }
 

@@ -9,6 +9,9 @@ import type { Mailer } from '../notifications/mailer';
 import { deliverDue, type JobHandler, type OutboxJob } from '../notifications/outbox';
 import { enqueueDueReminders, reminderMailHandlers } from '../notifications/reminders';
 import { seriesMailHandlers } from '../notifications/series-mails';
+import { webhookHandlers } from '../webhooks/delivery.job';
+import { announceBookingPhases, purgeWebhookLog } from '../webhooks/phases.job';
+import { DEFAULT_WEBHOOK_POLICY, type TargetPolicy } from '../webhooks/url-guard';
 import { DEFAULT_RETENTION_MONTHS, enforceRetention } from './retention.job';
 import { startScheduler, type ScheduledJob } from './scheduler';
 
@@ -22,6 +25,8 @@ export interface WorkerDeps {
   log: Logger;
   metrics?: Pick<Metrics, 'outboxFailed'>;
   retentionMonths?: number;
+  /** Where webhooks may be sent; link-local targets are refused by default. */
+  webhookPolicy?: TargetPolicy;
 }
 
 /**
@@ -35,6 +40,8 @@ export function maintenanceJobs(deps: Pick<WorkerDeps, 'db' | 'reminderHours' | 
     { name: 'expire-pending-bookings', run: () => expirePendingBookings(db) },
     { name: 'purge-idempotency-keys', run: () => purgeExpiredKeys((sql) => db.query(sql)) },
     { name: 'enforce-retention', run: () => enforceRetention(db, deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS) },
+    { name: 'announce-booking-phases', run: () => announceBookingPhases(db) },
+    { name: 'purge-webhook-log', run: () => purgeWebhookLog(db) },
     ...(deps.reminderHours > 0 ? [{ name: 'queue-reminders', run: () => enqueueDueReminders(db, { leadHours: deps.reminderHours }) }] : []),
   ];
 }
@@ -57,9 +64,12 @@ function counted(handlers: Record<string, JobHandler>, failed: (kind: string) =>
 }
 
 /** Every kind of outbox job and who delivers it. */
-export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicUrl' | 'mailFrom'>): Record<string, JobHandler> {
+export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicUrl' | 'mailFrom' | 'webhookPolicy'>): Record<string, JobHandler> {
   const mailDeps = { db: deps.db, mailer: deps.mailer, publicUrl: deps.publicUrl, fromAddress: deps.mailFrom };
-  return { ...bookingMailHandlers(mailDeps), ...seriesMailHandlers(mailDeps), ...reminderMailHandlers(mailDeps), ...contractMailHandlers(mailDeps) };
+  return {
+    ...bookingMailHandlers(mailDeps), ...seriesMailHandlers(mailDeps), ...reminderMailHandlers(mailDeps), ...contractMailHandlers(mailDeps),
+    ...webhookHandlers({ db: deps.db, policy: deps.webhookPolicy ?? DEFAULT_WEBHOOK_POLICY }),
+  };
 }
 
 /** The worker: mails every few seconds, housekeeping every minute; safe to run on several workers. */

@@ -12,6 +12,7 @@ import { checkBookingRules } from '../booking-rules';
 import { leafUnitsOf, loadBookableSpace, requireBookable, resourceRequired, type BookableSpace } from '../booking-space.repository';
 import { insertBooking, unlessTaken } from '../booking-writer';
 import { enqueueSeriesMail } from '../booking-mail-jobs';
+import { enqueueBookingEvents } from '../../webhooks/webhook-events';
 import { BOOKING_SELECT, presentBooking, type BookingRow } from '../bookings.presenter';
 import { priceOf } from '../pricing';
 import { expandSeries, type OccurrenceTime } from './recurrence';
@@ -113,6 +114,7 @@ export class SeriesService {
       ));
       const ids = ended.map((r) => r.id);
       if (ended.length) await enqueueSeriesMail(m, seriesId, 'updated', `rest:${cutoff}`);
+      await enqueueBookingEvents(m, ids, ['booking.cancelled']);
       await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ids]);
       await recordAudit(m, { actorId: actor.id, action: 'series.cancelled', subjectType: 'series', subjectId: seriesId, data: { from: cutoff, bookings: ids.length, reason } });
       const rows = (await m.query(`${BOOKING_SELECT} WHERE b.id = ANY($1::uuid[]) ORDER BY lower(b.period)`, [ids])) as BookingRow[];
