@@ -23,6 +23,7 @@ const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage').then((m) => ({ 
 const MailboxPage = lazy(() => import('./pages/MailboxPage').then((m) => ({ default: m.MailboxPage })));
 const SurveyPage = lazy(() => import('./pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const KeyBoardPage = lazy(() => import('./pages/KeyBoardPage').then((m) => ({ default: m.KeyBoardPage })));
 const SurveyAdminPage = lazy(() => import('./pages/SurveyAdminPage').then((m) => ({ default: m.SurveyAdminPage })));
 
 const queryClient = new QueryClient({
@@ -56,6 +57,7 @@ export function App() {
               <Route path="/admin/auftraege" element={<Suspense><AdminJobsPage /></Suspense>} />
               <Route path="/umfrage" element={<Suspense><SurveyPage /></Suspense>} />
               <Route path="/berichte" element={<Suspense><ReportsPage /></Suspense>} />
+              <Route path="/schluessel" element={<Suspense><KeyBoardPage /></Suspense>} />
               <Route path="/admin/umfrage" element={<Suspense><SurveyAdminPage /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
