@@ -39,7 +39,19 @@ export class Access1764000012000 implements MigrationInterface {
       )`);
     // The key board and the overdue sweep look for keys that are out.
     await q.query(`CREATE INDEX booking_access_keys_out ON booking_access (booking_id) WHERE key_out_at IS NOT NULL AND key_back_at IS NULL`);
-    // Six digits from 48 bits of gen_random_uuid(), which PostgreSQL draws from its strong random source.
+    // Six digits from 48 bits of gen_random_uuid(), which PostgreSQL draws from its strong random
+    // source. Also called when a space switches to a code mode, for its bookings still to come.
+    await q.query(`
+      CREATE FUNCTION issue_access_code(booking uuid) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO booking_access (booking_id, code)
+        VALUES (booking, lpad(((('x' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 12))::bit(48)::bigint) % 1000000)::text, 6, '0'))
+        ON CONFLICT (booking_id) DO UPDATE SET code = EXCLUDED.code, updated_at = now() WHERE booking_access.code IS NULL;
+        INSERT INTO outbox_jobs (kind, key, payload)
+        SELECT 'access.lock', booking || ':access.lock:grant', jsonb_build_object('bookingId', booking, 'action', 'grant')
+          FROM bookings b JOIN spaces s ON s.id = b.space_id WHERE b.id = booking AND s.lock_adapter IS NOT NULL
+        ON CONFLICT (key) DO NOTHING;
+      END $$`);
     await q.query(`
       CREATE FUNCTION booking_access_follow_status() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
@@ -50,14 +62,7 @@ export class Access1764000012000 implements MigrationInterface {
         END IF;
         SELECT access_mode, lock_adapter INTO space FROM spaces WHERE id = NEW.space_id;
         IF NEW.status = 'confirmed' AND space.access_mode IN ('keypad', 'smart_lock') THEN
-          INSERT INTO booking_access (booking_id, code)
-          VALUES (NEW.id, lpad(((('x' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 12))::bit(48)::bigint) % 1000000)::text, 6, '0'))
-          ON CONFLICT (booking_id) DO UPDATE SET code = EXCLUDED.code, updated_at = now() WHERE booking_access.code IS NULL;
-          IF space.lock_adapter IS NOT NULL THEN
-            INSERT INTO outbox_jobs (kind, key, payload)
-            VALUES ('access.lock', NEW.id || ':access.lock:grant', jsonb_build_object('bookingId', NEW.id, 'action', 'grant'))
-            ON CONFLICT (key) DO NOTHING;
-          END IF;
+          PERFORM issue_access_code(NEW.id);
         ELSIF TG_OP = 'UPDATE' AND OLD.status = 'confirmed' THEN
           UPDATE booking_access SET code = NULL, updated_at = now() WHERE booking_id = NEW.id AND code IS NOT NULL;
           IF FOUND AND space.lock_adapter IS NOT NULL THEN
@@ -74,6 +79,7 @@ export class Access1764000012000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER booking_access_follow_status ON bookings`);
     await q.query(`DROP FUNCTION booking_access_follow_status()`);
+    await q.query(`DROP FUNCTION issue_access_code(uuid)`);
     await q.query(`DROP TABLE booking_access`);
     await q.query(`ALTER TABLE spaces DROP COLUMN access_mode, DROP COLUMN key_place, DROP COLUMN key_pickup_hours_before, DROP COLUMN key_return_hours_after, DROP COLUMN code_lead_minutes, DROP COLUMN lock_adapter, DROP COLUMN lock_url, DROP COLUMN lock_secret`);
   }

@@ -102,4 +102,17 @@ describe('door codes of keypad and smart-lock spaces', () => {
     const codes = await Promise.all(ids.map(codeOf));
     expect(new Set(codes).size).toBeGreaterThan(10);
   });
+
+  it('gives bookings still to come their codes when a space switches to a keypad', async () => {
+    const db = t.db.dataSource;
+    const [{ organization_id }] = await db.query(`SELECT organization_id FROM spaces WHERE id = $1`, [keypad.id]);
+    const hall = await createSpace(db, organization_id, { room: { capacity: 50 }, holidaysClosed: false });
+    const coming = await book(hall, 5 * 24 * 60);
+    const past = await book(hall, -5 * 24 * 60);
+    expect(await codeOf(coming)).toBeNull();
+    await townAdmin.patch(`/api/spaces/${hall.id}`).send({ accessMode: 'keypad' }).expect(200);
+    expect(await codeOf(coming)).toMatch(/^[0-9]{6}$/);
+    expect(await codeOf(past)).toBeNull();
+    expect((await booker.get(`/api/bookings/${coming}/access`).expect(200)).body.code.state).toBe('not_yet');
+  });
 });
