@@ -148,4 +148,22 @@ describe('key handover', () => {
     expect(reminders[0]!.to).toBe('clara@example.org');
     expect(reminders[0]!.text).toContain('Rathaus Billerbeck, Bürgerbüro, Markt 1');
   });
+
+  it('answers bad input with 400 or 404, never 500', async () => {
+    const id = await book(hall, at(80));
+    await townAdmin.post('/api/bookings/not-a-uuid/key-out').send({}).expect(400);
+    await townAdmin.post('/api/bookings/00000000-0000-4000-8000-000000000000/key-out').send({}).expect(404);
+    await townAdmin.post(`/api/bookings/${id}/key-out`).send({ outAt: '2020-01-01T00:00:00Z' }).expect(400);
+    await townAdmin.post(`/api/bookings/${id}/key-back`).send([]).expect(400);
+    await booker.get('/api/bookings/not-a-uuid/access').expect(400);
+    const board = (query: Record<string, string>) => townAdmin.get(`/api/organizations/${town}/keys`).query(query);
+    await board({ date: '2026-02-30' }).expect(400);
+    await board({ from: '2026-12-01T00:00:00+01:00' }).expect(400);
+    await board({ from: '2026-12-01T00:00:00+01:00', to: '2027-03-01T00:00:00+01:00' }).expect(400);
+    await board({ from: '2026-12-02T00:00:00+01:00', to: '2026-12-01T00:00:00+01:00' }).expect(400);
+    await board({ date: '2026-12-01', from: '2026-12-01T00:00:00+01:00', to: '2026-12-02T00:00:00+01:00' }).expect(400);
+    await board({ spaceId: 'x' }).expect(400);
+    await board({ unknown: '1' }).expect(400);
+    await townAdmin.get('/api/organizations/00000000-0000-4000-8000-000000000000/keys').expect(404);
+  });
 });
