@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MUNICIPALITIES } from '@landraeume/shared';
+import { SPACE_ACCESS } from './data/access';
 import { COWORKING_SPACES } from './data/coworking';
 import { ORGANIZATIONS } from './data/organizations';
 import { ROOMS } from './data/rooms';
@@ -63,6 +64,7 @@ export async function runSeed(dataSource: DataSource, hashPassword: (plain: stri
       const spaceId = await insertSpace(m, space, requireId(organizationIds, space.owner));
       if (!spaceId) continue;
       report.spaces += 1;
+      await applyAccess(m, space.slug, spaceId);
       report.resources += await insertResources(m, space, spaceId);
       await insertOpeningHours(m, space, spaceId);
       await insertClosures(m, space, spaceId, now);
@@ -99,6 +101,18 @@ async function insertSpace(m: EntityManager, space: SeedSpace, organizationId: s
     ],
   )) as { id: string }[];
   return rows[0]?.id;
+}
+
+async function applyAccess(m: EntityManager, slug: string, spaceId: string): Promise<void> {
+  const access = SPACE_ACCESS[slug];
+  if (!access) return;
+  await m.query(
+    `UPDATE spaces SET access_mode = $2, key_place = $3, key_pickup_hours_before = coalesce($4, key_pickup_hours_before),
+            key_return_hours_after = coalesce($5, key_return_hours_after), code_lead_minutes = coalesce($6, code_lead_minutes),
+            access_instructions = CASE WHEN $7::text IS NULL THEN access_instructions ELSE $7 END
+      WHERE id = $1`,
+    [spaceId, access.mode, access.keyPlace ?? '', access.keyPickupHoursBefore ?? null, access.keyReturnHoursAfter ?? null, access.codeLeadMinutes ?? null, access.instructions ?? null],
+  );
 }
 
 async function insertResource(m: EntityManager, values: { spaceId: string; parentId: string | null; kind: 'desk' | 'room' | 'part'; name: string; features: string[]; capacity: number | null; sortOrder: number }): Promise<string> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AMENITIES, MUNICIPALITY_NAMES, RESOURCE_FEATURES } from '@landraeume/shared';
+import { SPACE_ACCESS } from './data/access';
 import { COWORKING_SPACES } from './data/coworking';
 import { ORGANIZATIONS } from './data/organizations';
 import { ROOMS } from './data/rooms';
@@ -67,6 +68,17 @@ describe('the Kreis Coesfeld demo data', () => {
         if (cents !== undefined) expect(Number.isInteger(cents) && cents >= 0).toBe(true);
       }
       expect(space.desks?.length || space.rooms?.length, space.slug).toBeGreaterThan(0);
+    }
+  });
+
+  it('has village halls with key handover, one keypad and one smart lock, all on seeded rooms', () => {
+    const modes = Object.values(SPACE_ACCESS).map((a) => a.mode);
+    expect(modes.filter((m) => m === 'key_handover').length).toBeGreaterThanOrEqual(3);
+    expect(modes).toContain('keypad');
+    expect(modes).toContain('smart_lock');
+    for (const [slug, access] of Object.entries(SPACE_ACCESS)) {
+      expect(ROOMS.some((room) => room.slug === slug), slug).toBe(true);
+      if (access.mode === 'key_handover') expect(access.keyPlace, slug).toBeTruthy();
     }
   });
 });

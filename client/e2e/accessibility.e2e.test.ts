@@ -26,7 +26,7 @@ async function violations(page: Page, path: string): Promise<string[]> {
 const PAGES: { who?: string; paths: string[] }[] = [
   { paths: ['/', '/raeume/coworking-coesfeld-bahnhof', '/anmelden', '/registrieren', '/umfrage'] },
   { who: 'pendlerin@demo.landraeume.example', paths: ['/buchungen', '/konto'] },
-  { who: 'gemeinde@demo.landraeume.example', paths: ['/anfragen', '/berichte', '/webhooks'] },
+  { who: 'gemeinde@demo.landraeume.example', paths: ['/anfragen', '/berichte', '/webhooks', '/schluessel'] },
   { who: 'arbeitgeber@demo.landraeume.example', paths: ['/arbeitgeber'] },
   { who: 'admin@demo.landraeume.example', paths: ['/admin/auftraege', '/postfach'] },
 ];

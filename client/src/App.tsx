@@ -23,6 +23,7 @@ const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage').then((m) => ({ 
 const MailboxPage = lazy(() => import('./pages/MailboxPage').then((m) => ({ default: m.MailboxPage })));
 const SurveyPage = lazy(() => import('./pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const KeyBoardPage = lazy(() => import('./pages/KeyBoardPage').then((m) => ({ default: m.KeyBoardPage })));
 const SurveyAdminPage = lazy(() => import('./pages/SurveyAdminPage').then((m) => ({ default: m.SurveyAdminPage })));
 const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
 
@@ -57,6 +58,7 @@ export function App() {
               <Route path="/admin/auftraege" element={<Suspense><AdminJobsPage /></Suspense>} />
               <Route path="/umfrage" element={<Suspense><SurveyPage /></Suspense>} />
               <Route path="/berichte" element={<Suspense><ReportsPage /></Suspense>} />
+              <Route path="/schluessel" element={<Suspense><KeyBoardPage /></Suspense>} />
               <Route path="/admin/umfrage" element={<Suspense><SurveyAdminPage /></Suspense>} />
               <Route path="/webhooks" element={<Suspense><WebhooksPage /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />

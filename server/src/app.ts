@@ -29,6 +29,9 @@ import { InvitationService } from './organizations/invitations.service';
 import { OrganizationService } from './organizations/organizations.service';
 import { organizationRoutes } from './organizations/organizations.routes';
 import { spaceRoutes } from './spaces/spaces.routes';
+import { accessRoutes } from './access/access.routes';
+import { BookingAccessService } from './access/booking-access.service';
+import { KeyHandoverService } from './access/key-handover.service';
 import { BookingCreateService } from './bookings/booking-create.service';
 import { BookingDecisions } from './bookings/booking-decisions.service';
 import { bookingRoutes } from './bookings/bookings.routes';
@@ -117,6 +120,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
       decisions: new BookingDecisions(db, undefined, metrics.bookings),
       queries: new BookingQueries(db),
     }),
+    ...accessRoutes({ access: new BookingAccessService(db), keys: new KeyHandoverService(db) }),
     ...seriesRoutes(new SeriesService(db, pendingExpiryHours, undefined, metrics.bookings)),
     ...contractRoutes({
       contracts,

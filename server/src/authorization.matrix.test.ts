@@ -49,6 +49,15 @@ async function seriesInB(db: Ctx['db'], world: World): Promise<string> {
   return series.id;
 }
 
+/** A confirmed booking of the club member's in provider B's room, which is opened with a handed-over key. */
+async function keyBookingInB(db: Ctx['db'], world: World, keyOut = false): Promise<string> {
+  await db.query(`UPDATE spaces SET access_mode = 'key_handover', key_place = 'Rathaus, Bürgerbüro' WHERE id = $1`, [world.spaces.providerB]);
+  const start = DateTime.now().setZone('Europe/Berlin').plus({ days: 5 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 });
+  const booking = await createBookingClaims(db, { spaceId: world.spaces.providerB, resourceId: world.resources.providerBRoom, unitIds: [world.resources.providerBRoom], start: start.toISO()!, end: start.plus({ hours: 2 }).toISO()!, bookerId: world.users.clubMember.id, organizationId: world.orgs.clubA });
+  if (keyOut) await db.query(`INSERT INTO booking_access (booking_id, key_out_at) VALUES ($1, now())`, [booking]);
+  return booking;
+}
+
 const contractOfA = ({ world, db }: Ctx) => createContract(db, { employerId: world.orgs.employerA, spaceIds: [world.spaces.providerA] });
 const EMPLOYER_ADMINS: Persona[] = ['employerAdmin', 'platformAdmin'];
 async function feedTokenOf(db: Ctx['db'], userId: string): Promise<string> {
@@ -167,6 +176,10 @@ const MATRIX: Record<string, Row> = {
   'POST /api/bookings/:id/approve': { allow: ['providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.bookings.pendingInB }), body: () => ({}) },
   'POST /api/bookings/:id/reject': { allow: ['providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.bookings.pendingInB }), body: () => ({ reason: 'Halle belegt' }) },
   'POST /api/bookings/:id/cancel': { allow: ['clubMember', 'providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.bookings.pendingInB }), body: () => ({ reason: 'Ausfall' }) },
+  'GET /api/bookings/:id/access': { allow: ['clubMember'], params: async ({ world, db }) => ({ id: await keyBookingInB(db, world) }) },
+  'POST /api/bookings/:id/key-out': { allow: ['providerAdminB', 'platformAdmin'], params: async ({ world, db }) => ({ id: await keyBookingInB(db, world) }), body: () => ({}) },
+  'POST /api/bookings/:id/key-back': { allow: ['providerAdminB', 'platformAdmin'], params: async ({ world, db }) => ({ id: await keyBookingInB(db, world, true) }), body: () => ({}) },
+  'GET /api/organizations/:id/keys': { allow: ['providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.providerB }) },
   'POST /api/series/preview': { allow: VERIFIED, body: ({ world }) => seriesBody(world) },
   'POST /api/series': { allow: VERIFIED, body: ({ world }) => ({ ...seriesBody(world), onConflict: 'skip' }) },
   'POST /api/series/:id/cancel': { allow: ['clubMember', 'providerAdminB', 'platformAdmin'], params: async ({ world, db }) => ({ id: await seriesInB(db, world) }), body: () => ({ reason: 'Saisonende' }) },

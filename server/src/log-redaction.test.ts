@@ -1,7 +1,10 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, mailTo, tokenFromMail, type TestUser } from './db/testing/fixtures';
+import { DateTime } from 'luxon';
+import { lockJobHandlers } from './access/lock-jobs';
+import { addMember, createBookingClaims, createOrganization, createSpace, createUser, mailTo, tokenFromMail, type TestUser } from './db/testing/fixtures';
+import { deliverDue } from './notifications/outbox';
 import { createTestApp, type TestApp } from './db/testing/test-app';
 import { createLogger } from './logger';
 
@@ -13,6 +16,7 @@ import { createLogger } from './logger';
 let t: TestApp;
 let user: TestUser;
 let logged = '';
+let log: ReturnType<typeof createLogger>;
 const sink = new Writable({
   write(chunk: Buffer, _encoding, done) {
     logged += chunk.toString();
@@ -21,7 +25,8 @@ const sink = new Writable({
 });
 
 beforeAll(async () => {
-  t = await createTestApp({ log: createLogger('trace', sink) });
+  log = createLogger('trace', sink);
+  t = await createTestApp({ log });
   user = await createUser(t.db.dataSource, { email: 'geheim@example.org' });
 });
 afterAll(async () => {
@@ -49,6 +54,25 @@ describe('logs', () => {
     secrets.push(token, 'Neues-Passwort-Heide-9');
     // A token in a query string, as a careless client might send it, is not logged either.
     await request(t.app).get(`/api/spaces?token=${token}`).set('Authorization', `Bearer ${token}`);
+
+    // A door code and a lock system's secret: shown to the booker, sent to the lock, never logged,
+    // not even when the lock system fails and the outbox logs the failure.
+    const db = t.db.dataSource;
+    const again = await request(t.app).post('/api/auth/login').send({ email: user.email, password: 'Neues-Passwort-Heide-9' }).expect(200);
+    const fresh = again.headers['set-cookie']![0]!.split(';')[0]!;
+    secrets.push(fresh.split('=')[1]!);
+    const town = await createOrganization(db, 'municipality');
+    await addMember(db, user.id, town, 'admin');
+    const space = await createSpace(db, town, { room: { capacity: 30 } });
+    const lockSecret = 'Tuerschloss-Geheimnis-Darfeld-77';
+    await request(t.app).patch(`/api/spaces/${space.id}`).set('Cookie', fresh).send({ accessMode: 'keypad', lockAdapter: 'webhook', lockUrl: 'http://127.0.0.1:9/schloss', lockSecret }).expect(200);
+    const start = DateTime.now().plus({ minutes: 20 });
+    const booking = await createBookingClaims(db, { spaceId: space.id, resourceId: space.resourceIds[0]!, unitIds: [space.resourceIds[0]!], start: start.toISO()!, end: start.plus({ hours: 1 }).toISO()!, bookerId: user.id });
+    const access = await request(t.app).get(`/api/bookings/${booking}/access`).set('Cookie', fresh).expect(200);
+    expect(access.body.code.value).toMatch(/^[0-9]{6}$/);
+    expect(await deliverDue(db, lockJobHandlers({ db }), log)).toBe(0);
+    expect(logged).toContain('outbox job failed');
+    secrets.push(access.body.code.value, lockSecret);
 
     const entries = lines();
     expect(entries.length).toBeGreaterThan(5);

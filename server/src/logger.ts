@@ -11,6 +11,10 @@ const REDACT = [
   '*.token',
   'passwordHash',
   '*.passwordHash',
+  'lockSecret',
+  '*.lockSecret',
+  'lock_secret',
+  '*.lock_secret',
 ];
 
 /** `destination` defaults to stdout; the log redaction test passes a buffer. */

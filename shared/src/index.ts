@@ -12,3 +12,4 @@ export * from './responses';
 export * from './places';
 export * from './demand';
 export * from './webhooks';
+export * from './access';

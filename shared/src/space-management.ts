@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { accessModeSchema, LOCK_ADAPTERS, lockSecretSchema, lockUrlSchema } from './access';
 import { line, prose } from './text';
 import { AMENITIES, clockTimeSchema, localDateSchema, municipalitySchema, RESOURCE_FEATURES, spaceDetailSchema, spaceKindSchema, spaceSummarySchema, weekdaySchema } from './spaces';
 
@@ -32,6 +33,18 @@ const spaceFields = {
   houseRules: prose(5000),
   accessInstructions: prose(2000),
   holidaysClosed: z.boolean(),
+  accessMode: accessModeSchema,
+  /** Where the key is fetched and returned, e.g. "Rathaus Billerbeck, Bürgerbüro, Markt 1". */
+  keyPlace: prose(500),
+  keyPickupHoursBefore: z.number().int().min(0).max(336),
+  keyReturnHoursAfter: z.number().int().min(0).max(336),
+  /** How long before the start a keypad or smart-lock code is shown to the booker. */
+  codeLeadMinutes: z.number().int().min(0).max(10080),
+  /** The lock system codes are pushed to (null: none, codes are set by hand). */
+  lockAdapter: z.enum(LOCK_ADAPTERS).nullable(),
+  lockUrl: lockUrlSchema.nullable(),
+  /** Write-only: signs what is sent to the lock system; never shown again. */
+  lockSecret: lockSecretSchema.nullable(),
 };
 
 const optional = <T extends Record<string, z.ZodType>>(fields: T) =>
@@ -117,5 +130,15 @@ export const managedSpaceSummarySchema = spaceSummarySchema.extend({
 export type ManagedSpaceSummary = z.infer<typeof managedSpaceSummarySchema>;
 
 /** What a manager sees of a space: the public detail plus the key instructions meant only for confirmed bookers. */
-export const managedSpaceDetailSchema = spaceDetailSchema.extend({ accessInstructions: z.string() });
+export const managedSpaceDetailSchema = spaceDetailSchema.extend({
+  accessInstructions: z.string(),
+  keyPlace: z.string(),
+  keyPickupHoursBefore: z.number().int(),
+  keyReturnHoursAfter: z.number().int(),
+  codeLeadMinutes: z.number().int(),
+  lockAdapter: z.enum(LOCK_ADAPTERS).nullable(),
+  lockUrl: z.string().nullable(),
+  /** Whether a lock secret is stored; the secret itself never leaves the server. */
+  lockSecretSet: z.boolean(),
+});
 export type ManagedSpaceDetail = z.infer<typeof managedSpaceDetailSchema>;

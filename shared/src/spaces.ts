@@ -164,6 +164,8 @@ export const spaceDetailSchema = spaceSummarySchema.extend({
   published: z.boolean(),
   holidaysClosed: z.boolean(),
   houseRules: z.string(),
+  /** How one gets in (staffed, key handover, keypad, smart lock); the details go to confirmed bookers only. */
+  accessMode: z.enum(['staffed', 'key_handover', 'keypad', 'smart_lock']),
   rules: z.object({
     slotMinutes: z.number().int(),
     minDurationMinutes: z.number().int(),

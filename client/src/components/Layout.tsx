@@ -23,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const mailbox = useQuery({ queryKey: ['dev-mails'], queryFn: () => api<{ items: unknown[] }>('/api/dev/mails'), enabled: !!me.data, retry: false });
   const employs = isPlatformAdmin || me.data?.memberships.some((m) => m.organizationKind === 'employer' && m.role === 'admin');
   const seesReports = !!me.data?.memberships.some((m) => (m.organizationKind === 'municipality' || m.organizationKind === 'platform') && m.role === 'admin');
+  const keepsKeys = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider');
   const manages = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider' || m.organizationKind === 'platform');
   return (
     <>
@@ -57,6 +58,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {me.data && manages && (
               <li>
                 <NavLink to="/anfragen">{t('nav.inbox')}</NavLink>
+              </li>
+            )}
+            {me.data && keepsKeys && (
+              <li>
+                <NavLink to="/schluessel">{t('nav.keys')}</NavLink>
               </li>
             )}
             <li>

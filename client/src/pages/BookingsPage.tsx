@@ -3,6 +3,7 @@ import type { Booking, BookingList } from '@landraeume/shared';
 import { Navigate } from 'react-router';
 import { api } from '../api/client';
 import { useMe } from '../api/session';
+import { AccessInfo } from '../components/AccessInfo';
 import { FormAlert } from '../components/FormAlert';
 import type { MessageKey } from '../i18n/de';
 import { useI18n } from '../i18n/i18n';
@@ -47,6 +48,7 @@ export function BookingsPage() {
                 · <a href={`/api/bookings/${booking.id}/calendar.ics`} download>
                   {t('bookings.addToCalendar')}
                 </a>
+                {booking.status === 'confirmed' && <AccessInfo booking={booking} />}
               </>
             )}
           </BookingLine>

@@ -51,6 +51,7 @@ export function SpacePage() {
         {s.prices.perHourCents === null && s.prices.perDayCents === null && <li>{t('space.free')}</li>}
         {s.prices.clubPerHourCents !== null && <li>{s.prices.clubPerHourCents === 0 ? t('space.clubFree') : t('space.clubPerHour', { price: money(s.prices.clubPerHourCents) })}</li>}
         <li>{s.approval === 'required' ? t('space.approval') : t('space.instant')}</li>
+        <li>{t(`access.mode.${s.accessMode}` as MessageKey)}</li>
       </ul>
       {s.amenities.length > 0 && (
         <section>

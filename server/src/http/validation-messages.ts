@@ -32,6 +32,8 @@ const KEYED: Record<string, Record<Locale, string>> = {
   'rrule.invalid': { de: 'Diese Wiederholung wird nicht unterstützt (wöchentlich, mit Anzahl oder Enddatum, höchstens 52 Termine).', en: 'This recurrence is not supported (weekly, with a count or an end date, at most 52 dates).' },
   'text.required': { de: 'Bitte füllen Sie dieses Feld aus.', en: 'Please fill in this field.' },
   'url.https': { de: 'Bitte eine https-Adresse angeben.', en: 'Please give an https address.' },
+  'url.invalid': { de: 'Bitte eine http- oder https-Adresse angeben.', en: 'Please give an http or https address.' },
+  'secret.too_short': { de: 'Das Geheimnis muss mindestens 16 Zeichen lang sein.', en: 'The secret must be at least 16 characters long.' },
   'resource.parts_only_for_rooms': { de: 'Nur Räume können in Teile geteilt werden.', en: 'Only rooms can be divided into parts.' },
   'closure.order': { de: 'Das Ende darf nicht vor dem Beginn liegen.', en: 'The end must not be before the start.' },
   'closure.too_long': { de: 'Eine Schließung darf höchstens zwei Jahre dauern.', en: 'A closure may last at most two years.' },

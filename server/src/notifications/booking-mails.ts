@@ -2,6 +2,7 @@ import type { Locale } from '@landraeume/shared';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { BOOKING_SELECT, type BookingRow } from '../bookings/bookings.presenter';
+import { ACCESS_COLUMNS, accessParagraphs, type AccessColumns } from '../access/access-mail';
 import { calendarAttachment } from './booking-ics';
 import { compose, FOOTER } from './compose';
 import type { Mailer } from './mailer';
@@ -10,7 +11,7 @@ import type { JobHandler } from './outbox';
 
 export type BookingEvent = 'confirmed' | 'requested' | 'rejected' | 'cancelled' | 'expired';
 
-export type MailRow = BookingRow & PlaceColumns & { access_instructions: string; cancelled_by_provider: boolean | null };
+export type MailRow = BookingRow & PlaceColumns & AccessColumns & { cancelled_by_provider: boolean | null };
 
 const SUBJECTS: Record<BookingEvent, Record<Locale, string>> = {
   confirmed: { de: 'Buchung bestätigt', en: 'Booking confirmed' },
@@ -36,7 +37,7 @@ const CANCELLED_BY_PROVIDER: Record<Locale, string> = {
 
 export async function loadMailRow(db: DataSource, bookingId: string): Promise<MailRow | undefined> {
   const [row] = (await db.query(
-    `SELECT q.*, s.access_instructions,
+    `SELECT q.*, ${ACCESS_COLUMNS},
             (SELECT a.actor_user_id IS DISTINCT FROM q.booker_id FROM audit_events a
               WHERE a.subject_type = 'booking' AND a.subject_id = q.id::text AND a.action = 'booking.cancelled'
               ORDER BY a.created_at DESC LIMIT 1) AS cancelled_by_provider,
@@ -55,8 +56,7 @@ export const when = (row: MailRow, locale: Locale) => {
 };
 
 /** How to get in (key, code, reception): only confirmed bookers ever read it. */
-export const accessParagraph = (row: MailRow, locale: Locale) =>
-  row.access_instructions ? [`${locale === 'de' ? 'Zugang' : 'Access'}: ${row.access_instructions}`] : [];
+export const accessParagraph = (row: MailRow, locale: Locale) => accessParagraphs(row, row.zone, locale);
 
 /** Mails about a booking, in the recipient's language; confirmations and cancellations carry an .ics. */
 export function bookingMailHandlers(deps: { db: DataSource; mailer: Mailer; publicUrl: string; fromAddress: string }): Record<string, JobHandler> {

@@ -14,6 +14,7 @@ export function presentSpaceDetail(
     published: row.published,
     holidaysClosed: row.holidays_closed,
     houseRules: row.house_rules,
+    accessMode: row.access_mode,
     rules: {
       slotMinutes: row.slot_minutes,
       minDurationMinutes: row.min_duration_minutes,

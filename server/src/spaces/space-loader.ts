@@ -10,6 +10,7 @@ export interface SpaceRow extends SpaceSummaryRow {
   published: boolean;
   holidays_closed: boolean;
   house_rules: string;
+  access_mode: 'staffed' | 'key_handover' | 'keypad' | 'smart_lock';
   slot_minutes: 15 | 30 | 60;
   min_duration_minutes: number;
   max_duration_minutes: number;

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { enqueueOverdueKeyReminders, keyOverdueMailHandlers } from '../access/key-overdue';
+import { lockJobHandlers } from '../access/lock-jobs';
 import { expirePendingBookings } from '../bookings/expiry.job';
 import { purgeExpiredKeys } from '../bookings/idempotency';
 import type { Metrics } from '../metrics/metrics';
@@ -31,14 +33,15 @@ export interface WorkerDeps {
 
 /**
  * Housekeeping, every minute on every worker. Each job is safe to run on several at once:
- * expiry claims rows with SKIP LOCKED, the key purge is one idempotent DELETE, reminders are
- * queued under a unique job key, and retention runs on one worker at a time (advisory lock).
+ * expiry claims rows with SKIP LOCKED, the key purge is one idempotent DELETE, reminders and
+ * overdue-key reminders are queued under a unique job key, and retention runs on one worker at a time (advisory lock).
  */
 export function maintenanceJobs(deps: Pick<WorkerDeps, 'db' | 'reminderHours' | 'retentionMonths'>): ScheduledJob[] {
   const { db } = deps;
   return [
     { name: 'expire-pending-bookings', run: () => expirePendingBookings(db) },
     { name: 'purge-idempotency-keys', run: () => purgeExpiredKeys((sql) => db.query(sql)) },
+    { name: 'queue-key-overdue-reminders', run: () => enqueueOverdueKeyReminders(db) },
     { name: 'enforce-retention', run: () => enforceRetention(db, deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS) },
     { name: 'announce-booking-phases', run: () => announceBookingPhases(db) },
     { name: 'purge-webhook-log', run: () => purgeWebhookLog(db) },
@@ -67,7 +70,12 @@ function counted(handlers: Record<string, JobHandler>, failed: (kind: string) =>
 export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicUrl' | 'mailFrom' | 'webhookPolicy'>): Record<string, JobHandler> {
   const mailDeps = { db: deps.db, mailer: deps.mailer, publicUrl: deps.publicUrl, fromAddress: deps.mailFrom };
   return {
-    ...bookingMailHandlers(mailDeps), ...seriesMailHandlers(mailDeps), ...reminderMailHandlers(mailDeps), ...contractMailHandlers(mailDeps),
+    ...bookingMailHandlers(mailDeps),
+    ...seriesMailHandlers(mailDeps),
+    ...reminderMailHandlers(mailDeps),
+    ...contractMailHandlers(mailDeps),
+    ...keyOverdueMailHandlers(mailDeps),
+    ...lockJobHandlers({ db: deps.db }),
     ...webhookHandlers({ db: deps.db, policy: deps.webhookPolicy ?? DEFAULT_WEBHOOK_POLICY }),
   };
 }

@@ -28,12 +28,37 @@ export async function loadManagedSpace(db: Queryable | EntityManager, actor: Act
   return { id: row.id, organizationId: row.organization_id, published: row.published, minDurationMinutes: row.min_duration_minutes, maxDurationMinutes: row.max_duration_minutes };
 }
 
+interface AccessColumns {
+  access_instructions: string;
+  key_place: string;
+  key_pickup_hours_before: number;
+  key_return_hours_after: number;
+  code_lead_minutes: number;
+  lock_adapter: 'webhook' | null;
+  lock_url: string | null;
+  lock_secret_set: boolean;
+}
+
 /** The answer to every change of a space, read after the commit so it shows what was stored. */
 export async function managedDetail(db: Queryable, spaces: SpaceService, actor: Actor, spaceId: string): Promise<ManagedSpaceDetail> {
   const [detail, [row]] = await Promise.all([
     spaces.detail(actor, spaceId),
-    db.query(`SELECT access_instructions FROM spaces WHERE id = $1`, [spaceId]) as Promise<{ access_instructions: string }[]>,
+    db.query(
+      `SELECT access_instructions, key_place, key_pickup_hours_before, key_return_hours_after, code_lead_minutes, lock_adapter, lock_url, lock_secret IS NOT NULL AS lock_secret_set
+         FROM spaces WHERE id = $1`,
+      [spaceId],
+    ) as Promise<AccessColumns[]>,
   ]);
   if (!row) throw notFound('Space');
-  return { ...detail, accessInstructions: row.access_instructions };
+  return {
+    ...detail,
+    accessInstructions: row.access_instructions,
+    keyPlace: row.key_place,
+    keyPickupHoursBefore: row.key_pickup_hours_before,
+    keyReturnHoursAfter: row.key_return_hours_after,
+    codeLeadMinutes: row.code_lead_minutes,
+    lockAdapter: row.lock_adapter,
+    lockUrl: row.lock_url,
+    lockSecretSet: row.lock_secret_set,
+  };
 }

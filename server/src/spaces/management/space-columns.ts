@@ -26,6 +26,14 @@ export const SPACE_COLUMNS: Record<keyof SpaceUpdate, string> = {
   houseRules: 'house_rules',
   accessInstructions: 'access_instructions',
   holidaysClosed: 'holidays_closed',
+  accessMode: 'access_mode',
+  keyPlace: 'key_place',
+  keyPickupHoursBefore: 'key_pickup_hours_before',
+  keyReturnHoursAfter: 'key_return_hours_after',
+  codeLeadMinutes: 'code_lead_minutes',
+  lockAdapter: 'lock_adapter',
+  lockUrl: 'lock_url',
+  lockSecret: 'lock_secret',
 };
 
 /**

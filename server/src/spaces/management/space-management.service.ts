@@ -9,6 +9,8 @@ import type { SpaceService } from '../spaces.service';
 import { loadManagedSpace, managedDetail } from './managed-space';
 import { presentManagedSpace, type ManagedSpaceRow } from './management.presenter';
 import { columnsOf } from './space-columns';
+import { issueMissingCodes } from '../../access/code-issuing';
+import { checkLockSetup } from '../../access/lock-setup';
 
 const slugify = (name: string) =>
   name
@@ -61,6 +63,7 @@ export class SpaceManagementService {
           all.map(([, v]) => v),
         )) as { id: string }[];
         if (row) {
+          await checkLockSetup(m, row.id);
           await recordAudit(m, { actorId: actor.id, action: 'space.created', subjectType: 'space', subjectId: row.id, data: { organizationId, name: input.name } });
           return row.id;
         }
@@ -77,6 +80,9 @@ export class SpaceManagementService {
       const columns = columnsOf(input);
       if (!columns.length) return;
       await m.query(`UPDATE spaces SET ${columns.map(([c], i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [spaceId, ...columns.map(([, v]) => v)]);
+      await checkLockSetup(m, spaceId);
+      await issueMissingCodes(m, spaceId, input.accessMode);
+      // Field names only: the lock secret's value must not end up in the audit log.
       await recordAudit(m, { actorId: actor.id, action: 'space.updated', subjectType: 'space', subjectId: spaceId, data: { fields: Object.keys(input) } });
     });
     return managedDetail(this.db, this.spaces, actor, spaceId);
