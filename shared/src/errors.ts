@@ -42,6 +42,7 @@ export const ERROR_STATUS = {
   invalid_transition: 409,
   idempotency_key_reused: 422,
   invitation_mismatch: 422,
+  provider_not_admitted: 422,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,

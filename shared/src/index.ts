@@ -11,3 +11,4 @@ export * from './notifications';
 export * from './responses';
 export * from './places';
 export * from './demand';
+export * from './admission';

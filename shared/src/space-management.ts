@@ -32,6 +32,9 @@ const spaceFields = {
   houseRules: prose(5000),
   accessInstructions: prose(2000),
   holidaysClosed: z.boolean(),
+  /** Set-up and clean-up time kept free before and after every booking, which the booker never sees. */
+  setupMinutes: z.number().int().min(0).max(24 * 60),
+  cleanupMinutes: z.number().int().min(0).max(24 * 60),
 };
 
 const optional = <T extends Record<string, z.ZodType>>(fields: T) =>
@@ -116,6 +119,6 @@ export const managedSpaceSummarySchema = spaceSummarySchema.extend({
 });
 export type ManagedSpaceSummary = z.infer<typeof managedSpaceSummarySchema>;
 
-/** What a manager sees of a space: the public detail plus the key instructions meant only for confirmed bookers. */
-export const managedSpaceDetailSchema = spaceDetailSchema.extend({ accessInstructions: z.string() });
+/** What a manager sees of a space: the public detail plus the key instructions meant only for confirmed bookers, and the buffers. */
+export const managedSpaceDetailSchema = spaceDetailSchema.extend({ accessInstructions: z.string(), setupMinutes: z.number().int(), cleanupMinutes: z.number().int() });
 export type ManagedSpaceDetail = z.infer<typeof managedSpaceDetailSchema>;

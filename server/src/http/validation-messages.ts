@@ -33,6 +33,8 @@ const KEYED: Record<string, Record<Locale, string>> = {
   'text.required': { de: 'Bitte füllen Sie dieses Feld aus.', en: 'Please fill in this field.' },
   'url.https': { de: 'Bitte eine https-Adresse angeben.', en: 'Please give an https address.' },
   'resource.parts_only_for_rooms': { de: 'Nur Räume können in Teile geteilt werden.', en: 'Only rooms can be divided into parts.' },
+  'rooms.required': { de: 'Bitte nennen Sie mindestens einen Raum.', en: 'Please name at least one room.' },
+  'phone.invalid': { de: 'Bitte geben Sie eine Telefonnummer an (Ziffern, Leerzeichen, + / - ( )).', en: 'Please give a phone number (digits, spaces, + / - ( )).' },
   'closure.order': { de: 'Das Ende darf nicht vor dem Beginn liegen.', en: 'The end must not be before the start.' },
   'closure.too_long': { de: 'Eine Schließung darf höchstens zwei Jahre dauern.', en: 'A closure may last at most two years.' },
   'space.invalid_reference': { de: 'Diesen Raum gibt es nicht.', en: 'There is no such space.' },

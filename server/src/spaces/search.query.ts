@@ -49,7 +49,7 @@ export function buildSearchSql(query: SpaceListQuery): SearchSql {
     params.push(value);
     return `$${params.length}`;
   };
-  const where = ['s.published', `o.status = 'active'`];
+  const where = ['s.published', `o.status = 'active'`, `o.admission = 'admitted'`];
   if (query.kind) where.push(`s.kind = ${bind(query.kind)}`);
   if (query.municipality) where.push(`s.municipality = ${bind(query.municipality)}`);
   if (query.minCapacity) where.push(`s.capacity >= ${bind(query.minCapacity)}`);

@@ -33,12 +33,19 @@ export async function loadClosures(db: Queryable, spaceId: string, fromDate: str
   return row.list;
 }
 
-/** Busy periods of the space's leaf units; who booked stays in the database. */
+/**
+ * Busy periods of the space's leaf units; who booked stays in the database. A claim already
+ * holds its booking's buffers; a new booking would add its own, so a claim blocks new bookings
+ * from its start minus the clean-up until its end plus the set-up (and claims that far outside
+ * the window count).
+ */
 export async function loadClaims(db: Queryable, spaceId: string, from: string, to: string): Promise<{ unitId: string; start: string; end: string }[]> {
   const rows = (await db.query(
-    `SELECT k.unit_id AS "unitId", lower(k.period) AS start, upper(k.period) AS "end"
-       FROM resources r JOIN booking_claims k ON k.unit_id = r.id AND k.active AND k.period && tstzrange($2::timestamptz, $3::timestamptz)
-      WHERE r.space_id = $1`,
+    `SELECT k.unit_id AS "unitId", lower(k.period) - make_interval(mins => s.cleanup_minutes) AS start, upper(k.period) + make_interval(mins => s.setup_minutes) AS "end"
+       FROM spaces s JOIN resources r ON r.space_id = s.id
+       JOIN booking_claims k ON k.unit_id = r.id AND k.active
+        AND k.period && tstzrange($2::timestamptz - make_interval(mins => s.setup_minutes), $3::timestamptz + make_interval(mins => s.cleanup_minutes))
+      WHERE s.id = $1`,
     [spaceId, from, to],
   )) as { unitId: string; start: Date; end: Date }[];
   return rows.map((row) => ({ unitId: row.unitId, start: row.start.toISOString(), end: row.end.toISOString() }));

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { expirePendingBookings } from '../bookings/expiry.job';
 import { purgeExpiredKeys } from '../bookings/idempotency';
 import type { Metrics } from '../metrics/metrics';
+import { admissionMailHandlers } from '../notifications/admission-mails';
 import { bookingMailHandlers } from '../notifications/booking-mails';
 import { contractMailHandlers } from '../notifications/contract-mails';
 import type { Mailer } from '../notifications/mailer';
@@ -59,7 +60,7 @@ function counted(handlers: Record<string, JobHandler>, failed: (kind: string) =>
 /** Every kind of outbox job and who delivers it. */
 export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicUrl' | 'mailFrom'>): Record<string, JobHandler> {
   const mailDeps = { db: deps.db, mailer: deps.mailer, publicUrl: deps.publicUrl, fromAddress: deps.mailFrom };
-  return { ...bookingMailHandlers(mailDeps), ...seriesMailHandlers(mailDeps), ...reminderMailHandlers(mailDeps), ...contractMailHandlers(mailDeps) };
+  return { ...bookingMailHandlers(mailDeps), ...seriesMailHandlers(mailDeps), ...reminderMailHandlers(mailDeps), ...contractMailHandlers(mailDeps), ...admissionMailHandlers(mailDeps) };
 }
 
 /** The worker: mails every few seconds, housekeeping every minute; safe to run on several workers. */

@@ -32,8 +32,8 @@ export async function loadManagedSpace(db: Queryable | EntityManager, actor: Act
 export async function managedDetail(db: Queryable, spaces: SpaceService, actor: Actor, spaceId: string): Promise<ManagedSpaceDetail> {
   const [detail, [row]] = await Promise.all([
     spaces.detail(actor, spaceId),
-    db.query(`SELECT access_instructions FROM spaces WHERE id = $1`, [spaceId]) as Promise<{ access_instructions: string }[]>,
+    db.query(`SELECT access_instructions, setup_minutes, cleanup_minutes FROM spaces WHERE id = $1`, [spaceId]) as Promise<{ access_instructions: string; setup_minutes: number; cleanup_minutes: number }[]>,
   ]);
   if (!row) throw notFound('Space');
-  return { ...detail, accessInstructions: row.access_instructions };
+  return { ...detail, accessInstructions: row.access_instructions, setupMinutes: row.setup_minutes, cleanupMinutes: row.cleanup_minutes };
 }

@@ -26,6 +26,8 @@ export const SPACE_COLUMNS: Record<keyof SpaceUpdate, string> = {
   houseRules: 'house_rules',
   accessInstructions: 'access_instructions',
   holidaysClosed: 'holidays_closed',
+  setupMinutes: 'setup_minutes',
+  cleanupMinutes: 'cleanup_minutes',
 };
 
 /**
