@@ -27,17 +27,15 @@ export class OrganizationSuspensionService {
       const org = await this.lockForDecision(m, actor, organizationId);
       if (org.admission !== 'admitted') throw new DomainError('provider_not_admitted', 'Only an admitted provider can be suspended', { admission: org.admission });
       if (org.status === 'suspended') throw new DomainError('invalid_transition', 'This organization is suspended already');
-      const [{ suspended_at }] = (await m.query(
-        `UPDATE organizations SET status = 'suspended', suspension_reason = $2, suspended_at = now(), updated_at = now() WHERE id = $1 RETURNING suspended_at`,
-        [organizationId, reason],
-      )) as [{ suspended_at: Date }];
+      await m.query(`UPDATE organizations SET status = 'suspended', suspension_reason = $2, suspended_at = now(), updated_at = now() WHERE id = $1`, [organizationId, reason]);
+      // now() is the transaction's start, the same moment as suspended_at: the key names this suspension.
       const notified = (await m.query(
         `INSERT INTO outbox_jobs (kind, key, payload)
-         SELECT 'provider.suspended_mail', 'provider.suspended_mail:' || b.id || ':' || $2::text, jsonb_build_object('bookingId', b.id, 'organizationId', $1::uuid)
+         SELECT 'provider.suspended_mail', 'provider.suspended_mail:' || b.id || ':' || extract(epoch FROM now())::text, jsonb_build_object('bookingId', b.id, 'organizationId', $1::uuid)
            FROM bookings b JOIN spaces s ON s.id = b.space_id
           WHERE s.organization_id = $1 AND b.status IN ('pending', 'confirmed') AND upper(b.period) > now() AND b.booker_id IS NOT NULL
          ON CONFLICT (key) DO NOTHING RETURNING id`,
-        [organizationId, suspended_at.getTime()],
+        [organizationId],
       )) as unknown[];
       await recordAudit(m, { actorId: actor.id, action: 'organization.suspended', subjectType: 'organization', subjectId: organizationId, data: { reason, bookersNotified: notified.length } });
       return { id: organizationId, status: 'suspended', suspensionReason: reason, affectedBookings: notified.length };

@@ -70,7 +70,8 @@ export function admissionMailHandlers(deps: { db: DataSource; mailer: Mailer; pu
     async 'provider.suspended_mail'(job) {
       const { bookingId } = job.payload as { bookingId: string };
       const row = await loadMailRow(deps.db, bookingId);
-      if (!row?.booker_email || row.booker_email.endsWith('@invalid')) return;
+      // A booking cancelled since has nothing left to warn about.
+      if (!row?.booker_email || row.booker_email.endsWith('@invalid') || (row.status !== 'pending' && row.status !== 'confirmed')) return;
       const locale = row.booker_locale ?? 'de';
       const de = locale === 'de';
       await deps.mailer.send(
