@@ -24,6 +24,8 @@ const MailboxPage = lazy(() => import('./pages/MailboxPage').then((m) => ({ defa
 const SurveyPage = lazy(() => import('./pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const SurveyAdminPage = lazy(() => import('./pages/SurveyAdminPage').then((m) => ({ default: m.SurveyAdminPage })));
+const ProviderApplicationPage = lazy(() => import('./pages/admission/ProviderApplicationPage').then((m) => ({ default: m.ProviderApplicationPage })));
+const AdmissionInboxPage = lazy(() => import('./pages/admission/AdmissionInboxPage').then((m) => ({ default: m.AdmissionInboxPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -57,6 +59,8 @@ export function App() {
               <Route path="/umfrage" element={<Suspense><SurveyPage /></Suspense>} />
               <Route path="/berichte" element={<Suspense><ReportsPage /></Suspense>} />
               <Route path="/admin/umfrage" element={<Suspense><SurveyAdminPage /></Suspense>} />
+              <Route path="/anbieter-werden" element={<Suspense><ProviderApplicationPage /></Suspense>} />
+              <Route path="/zulassung" element={<Suspense><AdmissionInboxPage /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>
