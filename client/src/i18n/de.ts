@@ -367,6 +367,7 @@ export const de = {
   'apply.done': 'Vielen Dank! Ihre Bewerbung ist eingegangen. Sie erhalten eine E-Mail, sobald die Gemeinde entschieden hat.',
   'admission.title': 'Zulassung von Anbietern',
   'admission.intro': 'Bewerbungen von Vereinen, Kirchengemeinden und Unternehmen aus Ihrem Zuständigkeitsbereich. Erst nach der Zulassung können deren Räume veröffentlicht werden.',
+  'admission.rooms': 'Angebotene Räume',
   'admission.empty': 'Keine Bewerbungen.',
   'admission.status.pending': 'Wartet auf Entscheidung',
   'admission.status.admitted': 'Zugelassen',

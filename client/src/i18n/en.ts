@@ -369,6 +369,7 @@ export const en: Record<MessageKey, string> = {
   'apply.done': 'Thank you! We received your application. You will get an e-mail as soon as the municipality has decided.',
   'admission.title': 'Provider admission',
   'admission.intro': 'Applications from clubs, parishes and companies in your area. Their rooms can be published only once they are admitted.',
+  'admission.rooms': 'Rooms offered',
   'admission.empty': 'No applications.',
   'admission.status.pending': 'Awaiting a decision',
   'admission.status.admitted': 'Admitted',

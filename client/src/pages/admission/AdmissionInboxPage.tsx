@@ -63,7 +63,7 @@ function ApplicationCard({ application, reason, onReason, onAction, busy }: { ap
         {t(`apply.type.${application.applicantType}` as MessageKey)} · {org.municipality} · {dateTime(application.createdAt)} · <strong>{status}</strong>
       </p>
       {(org.street || org.postcode) && <p className="card-address">{[org.street, [org.postcode, org.municipality].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</p>}
-      <h3>{t('apply.rooms')}</h3>
+      <h3>{t('admission.rooms')}</h3>
       <ul>
         {application.rooms.map((room, index) => (
           <li key={index}>
