@@ -86,6 +86,8 @@ describe('provider admission', () => {
     expect(await mailsTo(applicant.email)).toHaveLength(1);
     const audit = await t.db.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [orgId]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['provider_application.submitted', 'provider.admitted']);
+    const exported = await applicantAgent.get('/api/me/export').expect(200);
+    expect(exported.body.providerApplications).toContainEqual(expect.objectContaining({ id: applied.body.id, contact_phone: '+49 2502 1234', status: 'admitted' }));
   });
 
   it('declines with a reason the applicant is told; a reason is required', async () => {
