@@ -16,16 +16,17 @@ let nottulnAdmin: Agent;
 let duelmenAdmin: Agent;
 let platformAdmin: Agent;
 let nottulnMunicipality: string;
+let nottulnAdminEmail: string;
 
 const deliver = () =>
   deliverDue(t.db.dataSource, outboxHandlers({ db: t.db.dataSource, mailer: createMailer({ smtpUrl: undefined, from: 'noreply@example.org', dataDir: t.dataDir, publicUrl: TEST_PUBLIC_URL }), publicUrl: TEST_PUBLIC_URL, mailFrom: 'noreply@example.org' }), silentLogger);
 
-async function municipalityAdmin(town: string): Promise<{ agent: Agent; orgId: string }> {
+async function municipalityAdmin(town: string): Promise<{ agent: Agent; orgId: string; email: string }> {
   const orgId = await createOrganization(t.db.dataSource, 'municipality', `Gemeinde ${town}`);
   await t.db.dataSource.query(`UPDATE organizations SET municipality = $2, town = $2 WHERE id = $1`, [orgId, town]);
   const admin = await createUser(t.db.dataSource);
   await addMember(t.db.dataSource, admin.id, orgId, 'admin');
-  return { agent: await signIn(t.app, admin.email), orgId };
+  return { agent: await signIn(t.app, admin.email), orgId, email: admin.email };
 }
 
 const application = (name: string, contactEmail: string, municipality = 'Nottuln') => ({
@@ -42,6 +43,7 @@ beforeAll(async () => {
   const nottuln = await municipalityAdmin('Nottuln');
   nottulnAdmin = nottuln.agent;
   nottulnMunicipality = nottuln.orgId;
+  nottulnAdminEmail = nottuln.email;
   duelmenAdmin = (await municipalityAdmin('Dülmen')).agent;
   const platform = await createUser(t.db.dataSource);
   await addMember(t.db.dataSource, platform.id, await createOrganization(t.db.dataSource, 'platform', 'Digitalagentur'), 'admin');
@@ -61,6 +63,9 @@ describe('provider admission', () => {
     const orgId = applied.body.organization.id as string;
     const me = await applicantAgent.get('/api/auth/me').expect(200);
     expect(me.body.memberships).toContainEqual(expect.objectContaining({ organizationId: orgId, organizationKind: 'provider', role: 'admin' }));
+
+    await deliver();
+    expect((await mailsTo(nottulnAdminEmail)).map((m) => m.subject)).toEqual(['Neue Bewerbung als Anbieter: Pfarrei St. Martin']);
 
     const space = await createSpace(t.db.dataSource, orgId, { room: { capacity: 80 }, published: false, municipality: 'Nottuln' });
     const refused = await applicantAgent.post(`/api/spaces/${space.id}/publish`).expect(422);

@@ -41,6 +41,7 @@ export class ProviderApplicationService {
         [created.id, actor.id, input.applicantType, org.municipality, JSON.stringify(input.rooms), input.contact.name, input.contact.email, input.contact.phone, input.message ?? ''],
       )) as [{ id: string }];
       await recordAudit(m, { actorId: actor.id, action: 'provider_application.submitted', subjectType: 'organization', subjectId: created.id, data: { applicationId: application.id, municipality: org.municipality } });
+      await enqueue(m, { kind: 'admission.application_mail', key: `admission.application_mail:${application.id}`, payload: { applicationId: application.id } });
       return application.id;
     });
     return this.get(actor, id);

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { loadMailRow, when } from './booking-mails';
 import { compose, FOOTER } from './compose';
 import type { Mailer } from './mailer';
-import { addressOf, greeting, myBookingsLink } from './mail-parts';
+import { addressOf, greeting, myBookingsLink, type Recipient } from './mail-parts';
 import type { JobHandler } from './outbox';
 
 interface DecisionRow {
@@ -35,8 +35,8 @@ const DECISION: Record<'admitted' | 'declined', { subject: Record<Locale, string
 };
 
 /**
- * Mails of provider admission: the decision to the applicant (their account and the contact
- * person named in the application), and a note to each booker of an upcoming booking when its
+ * Mails of provider admission: a new application to its town's municipality, the decision to
+ * the applicant (their account and the contact person named in the application), and a note to each booker of an upcoming booking when its
  * provider is suspended — the booking stays, but the booker should know.
  */
 export function admissionMailHandlers(deps: { db: DataSource; mailer: Mailer; publicUrl: string }): Record<string, JobHandler> {
@@ -62,6 +62,38 @@ export function admissionMailHandlers(deps: { db: DataSource; mailer: Mailer; pu
             [greeting(locale, name), text.body[locale](row.organization_name), ...(row.decision_reason ? [`${locale === 'de' ? 'Begründung' : 'Reason'}: ${row.decision_reason}`] : [])],
             { url: `${deps.publicUrl}/anbieter-werden`, label: locale === 'de' ? 'Zur Bewerbung' : 'Open the application' },
             FOOTER[locale],
+          ),
+        );
+      }
+    },
+
+    /** A new application, to the admins of its town's municipality, so it does not wait unseen. */
+    async 'admission.application_mail'(job) {
+      const { applicationId } = job.payload as { applicationId: string };
+      const [row] = (await deps.db.query(
+        `SELECT o.name AS organization_name, a.municipality, a.status FROM provider_applications a JOIN organizations o ON o.id = a.organization_id WHERE a.id = $1`,
+        [applicationId],
+      )) as { organization_name: string; municipality: string; status: string }[];
+      if (!row || row.status !== 'pending') return;
+      const deciders = (await deps.db.query(
+        `SELECT DISTINCT u.email, u.display_name, u.locale FROM organizations o JOIN memberships m ON m.organization_id = o.id AND m.role = 'admin' JOIN users u ON u.id = m.user_id AND u.deleted_at IS NULL
+          WHERE o.kind = 'municipality' AND o.municipality = $1`,
+        [row.municipality],
+      )) as Recipient[];
+      for (const admin of deciders) {
+        const de = admin.locale === 'de';
+        await deps.mailer.send(
+          compose(
+            admin.email,
+            `${de ? 'Neue Bewerbung als Anbieter' : 'New provider application'}: ${row.organization_name}`,
+            [
+              greeting(admin.locale, admin.display_name),
+              de
+                ? `„${row.organization_name}“ möchte in ${row.municipality} Räume auf Landräume anbieten und wartet auf Ihre Entscheidung.`
+                : `"${row.organization_name}" would like to offer rooms in ${row.municipality} on Landräume and awaits your decision.`,
+            ],
+            { url: `${deps.publicUrl}/zulassung`, label: de ? 'Zur Zulassung' : 'Open the admission inbox' },
+            FOOTER[admin.locale],
           ),
         );
       }
