@@ -8,7 +8,10 @@ import { FormAlert } from '../../components/FormAlert';
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
 
-type Action = { id: string; kind: 'admit' | 'decline' } | { id: string; kind: 'suspend' | 'reinstate' };
+interface Action {
+  id: string;
+  kind: 'admit' | 'decline' | 'suspend' | 'reinstate';
+}
 
 /** The admission inbox of a municipality (its town's applications) or of the platform team (all). */
 export function AdmissionInboxPage() {
