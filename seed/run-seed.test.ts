@@ -47,6 +47,19 @@ describe('runSeed', () => {
     }
   });
 
+  it('leaves one parish waiting for admission in the Dülmen demo inbox, and none in another town', async () => {
+    const login = async (email: string) => {
+      const agent = request.agent(t.app);
+      await agent.post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200);
+      return agent;
+    };
+    const inbox = await (await login('gemeinde@demo.landraeume.example')).get('/api/provider-applications').query({ status: 'pending' }).expect(200);
+    expect(inbox.body.items).toHaveLength(1);
+    expect(inbox.body.items[0]).toMatchObject({ applicantType: 'parish', organization: { name: 'Ev. Kirchengemeinde Dülmen', municipality: 'Dülmen' } });
+    const elsewhere = await (await login('verein@demo.landraeume.example')).get('/api/provider-applications').expect(200);
+    expect(elsewhere.body.items).toEqual([]);
+  });
+
   it('stores divisible halls as a whole with its parts', async () => {
     const rows = (await t.db.dataSource.query(
       `SELECT whole.name, count(part.id)::int AS parts FROM resources whole JOIN resources part ON part.parent_id = whole.id GROUP BY whole.id, whole.name`,

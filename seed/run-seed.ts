@@ -6,6 +6,7 @@ import { COWORKING_SPACES } from './data/coworking';
 import { ORGANIZATIONS } from './data/organizations';
 import { ROOMS } from './data/rooms';
 import { DEMO_PASSWORD, DEMO_USERS } from './data/users';
+import { seedPendingApplication } from './admission-seed';
 import { insertDemand } from './demand';
 import { offsetPoint } from './geo';
 import { seedPilotContracts } from './pilot-seed';
@@ -69,6 +70,7 @@ export async function runSeed(dataSource: DataSource, hashPassword: (plain: stri
       await insertOpeningHours(m, space, spaceId);
       await insertClosures(m, space, spaceId, now);
     }
+    report.organizations += await seedPendingApplication(m);
     const pilot = await seedPilotContracts(m, organizationIds, SEED_SPACES, now);
     report.contracts = pilot.contracts;
     report.bookings = pilot.bookings;

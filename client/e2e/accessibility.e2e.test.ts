@@ -25,8 +25,8 @@ async function violations(page: Page, path: string): Promise<string[]> {
 
 const PAGES: { who?: string; paths: string[] }[] = [
   { paths: ['/', '/raeume/coworking-coesfeld-bahnhof', '/anmelden', '/registrieren', '/umfrage'] },
-  { who: 'pendlerin@demo.landraeume.example', paths: ['/buchungen', '/konto'] },
-  { who: 'gemeinde@demo.landraeume.example', paths: ['/anfragen', '/berichte', '/webhooks', '/schluessel'] },
+  { who: 'pendlerin@demo.landraeume.example', paths: ['/buchungen', '/konto', '/anbieter-werden'] },
+  { who: 'gemeinde@demo.landraeume.example', paths: ['/anfragen', '/berichte', '/webhooks', '/schluessel', '/zulassung'] },
   { who: 'arbeitgeber@demo.landraeume.example', paths: ['/arbeitgeber'] },
   { who: 'admin@demo.landraeume.example', paths: ['/admin/auftraege', '/postfach'] },
 ];

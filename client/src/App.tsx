@@ -26,6 +26,8 @@ const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ defa
 const KeyBoardPage = lazy(() => import('./pages/KeyBoardPage').then((m) => ({ default: m.KeyBoardPage })));
 const SurveyAdminPage = lazy(() => import('./pages/SurveyAdminPage').then((m) => ({ default: m.SurveyAdminPage })));
 const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
+const ProviderApplicationPage = lazy(() => import('./pages/admission/ProviderApplicationPage').then((m) => ({ default: m.ProviderApplicationPage })));
+const AdmissionInboxPage = lazy(() => import('./pages/admission/AdmissionInboxPage').then((m) => ({ default: m.AdmissionInboxPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -61,6 +63,8 @@ export function App() {
               <Route path="/schluessel" element={<Suspense><KeyBoardPage /></Suspense>} />
               <Route path="/admin/umfrage" element={<Suspense><SurveyAdminPage /></Suspense>} />
               <Route path="/webhooks" element={<Suspense><WebhooksPage /></Suspense>} />
+              <Route path="/anbieter-werden" element={<Suspense><ProviderApplicationPage /></Suspense>} />
+              <Route path="/zulassung" element={<Suspense><AdmissionInboxPage /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

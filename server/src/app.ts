@@ -28,6 +28,9 @@ import { openApiRoutes } from './openapi/openapi.routes';
 import { InvitationService } from './organizations/invitations.service';
 import { OrganizationService } from './organizations/organizations.service';
 import { organizationRoutes } from './organizations/organizations.routes';
+import { admissionRoutes } from './admission/admission.routes';
+import { OrganizationSuspensionService } from './admission/organization-suspension.service';
+import { ProviderApplicationService } from './admission/provider-applications.service';
 import { spaceRoutes } from './spaces/spaces.routes';
 import { accessRoutes } from './access/access.routes';
 import { BookingAccessService } from './access/booking-access.service';
@@ -113,6 +116,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
     ...meRoutes(profiles),
     ...organizationRoutes(organizations, invitations),
+    ...admissionRoutes(new ProviderApplicationService(db), new OrganizationSuspensionService(db)),
     ...spaceRoutes(spaces),
     ...spaceManagementRoutes(new SpaceManagementService(db, spaces), new SpaceSetupService(db, spaces)),
     ...bookingRoutes({

@@ -92,6 +92,22 @@ async function mailTo(address: string): Promise<string> {
   return readdirSync(path.join(t.dataDir, 'mail')).sort().at(-1)!.replace(/\.eml$/, '');
 }
 
+/** A pending application of club A's admin, for a provider not yet admitted. */
+async function pendingApplication(db: Ctx['db'], world: World): Promise<string> {
+  const [org] = await db.query(`INSERT INTO organizations (kind, name, slug, municipality, admission) VALUES ('provider', 'Pfarrei', $1, 'Nottuln', 'pending') RETURNING id`, [`pfarrei-${unique()}`]);
+  const [application] = await db.query(
+    `INSERT INTO provider_applications (organization_id, applicant_id, applicant_type, municipality, rooms, contact_name, contact_email, contact_phone)
+     VALUES ($1, $2, 'parish', 'Nottuln', '[{"name":"Pfarrheim","description":""}]', 'Petra', 'petra@example.org', '02502 1234') RETURNING id`,
+    [org.id, world.users.clubAdmin.id],
+  );
+  return application.id as string;
+}
+
+const suspendedProviderA = async ({ world, db }: Ctx) => {
+  await db.query(`UPDATE organizations SET status = 'suspended', suspension_reason = 'Prüfung', suspended_at = now() WHERE id = $1`, [world.orgs.providerA]);
+  return { id: world.orgs.providerA };
+};
+
 const MATRIX: Record<string, Row> = {
   'GET /healthz': { allow: ALL },
   'GET /readyz': { allow: ALL },
@@ -137,6 +153,21 @@ const MATRIX: Record<string, Row> = {
   'POST /api/organizations/:id/webhooks/:webhookId/test': { allow: ['clubAdmin', 'platformAdmin'], params: ({ db, world }) => webhookOfA(db, world) },
   'GET /api/organizations/:id/webhooks/:webhookId/deliveries': { allow: ['clubAdmin', 'platformAdmin'], params: ({ db, world }) => webhookOfA(db, world, true) },
   'POST /api/organizations/:id/webhooks/:webhookId/deliveries/:deliveryId/redeliver': { allow: ['clubAdmin', 'platformAdmin'], params: ({ db, world }) => webhookOfA(db, world, true) },
+  'POST /api/provider-applications': {
+    allow: VERIFIED,
+    body: () => ({
+      applicantType: 'club',
+      organization: { name: `Sportverein ${unique()}`, municipality: 'Nottuln' },
+      rooms: [{ name: 'Vereinsheim' }],
+      contact: { name: 'Vera Verein', email: 'vera@example.org', phone: '02502 99' },
+    }),
+  },
+  'GET /api/provider-applications': { allow: SIGNED_IN },
+  'GET /api/provider-applications/:id': { allow: ['clubAdmin', 'platformAdmin'], params: async ({ world, db }) => ({ id: await pendingApplication(db, world) }) },
+  'POST /api/provider-applications/:id/admit': { allow: ['platformAdmin'], params: async ({ world, db }) => ({ id: await pendingApplication(db, world) }), body: () => ({}) },
+  'POST /api/provider-applications/:id/decline': { allow: ['platformAdmin'], params: async ({ world, db }) => ({ id: await pendingApplication(db, world) }), body: () => ({ reason: 'Kein Bedarf' }) },
+  'POST /api/organizations/:id/suspend': { allow: ['platformAdmin'], params: ({ world }) => ({ id: world.orgs.providerA }), body: () => ({ reason: 'Brandschutz' }) },
+  'POST /api/organizations/:id/reinstate': { allow: ['platformAdmin'], params: suspendedProviderA, body: () => ({}) },
   'GET /api/organizations/:id/spaces': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.providerA }) },
   'POST /api/spaces': {
     allow: ['providerStaffA', 'platformAdmin'],

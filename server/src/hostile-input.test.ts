@@ -43,7 +43,7 @@ const nasty = fc.oneof(
 );
 const hostileJson = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
-  fc.dictionary(fc.constantFrom('email', 'password', 'name', 'token', 'role', 'kind', 'locale', 'homeLocation', 'firstAdminEmail', 'spaceId', 'resourceId', 'start', 'end', 'date', 'attendees', 'purpose', 'organizationId', 'reason', 'rrule', 'exdates', 'onConflict', 'from', 'contractId', 'employerId', 'validFrom', 'validTo', 'spaceIds', 'providerIds', 'daysPerEmployee', 'pool', 'price', 'status', 'lat', 'lon', 'shareCommute', '__proto__', 'constructor'), fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(nasty, { maxLength: 3 }))),
+  fc.dictionary(fc.constantFrom('email', 'password', 'name', 'token', 'role', 'kind', 'locale', 'homeLocation', 'firstAdminEmail', 'spaceId', 'resourceId', 'start', 'end', 'date', 'attendees', 'purpose', 'organizationId', 'reason', 'rrule', 'exdates', 'onConflict', 'from', 'contractId', 'employerId', 'validFrom', 'validTo', 'spaceIds', 'providerIds', 'daysPerEmployee', 'pool', 'price', 'status', 'lat', 'lon', 'shareCommute', 'applicantType', 'organization', 'rooms', 'contact', 'message', 'setupMinutes', 'cleanupMinutes', '__proto__', 'constructor'), fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(nasty, { maxLength: 3 }))),
   fc.constant(JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200)) as unknown),
 );
 

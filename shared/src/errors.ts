@@ -47,6 +47,7 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 422,
   invitation_mismatch: 422,
   webhook_url_refused: 422,
+  provider_not_admitted: 422,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,

@@ -13,3 +13,4 @@ export * from './places';
 export * from './demand';
 export * from './webhooks';
 export * from './access';
+export * from './admission';

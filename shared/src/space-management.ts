@@ -45,6 +45,9 @@ const spaceFields = {
   lockUrl: lockUrlSchema.nullable(),
   /** Write-only: signs what is sent to the lock system; never shown again. */
   lockSecret: lockSecretSchema.nullable(),
+  /** Set-up and clean-up time kept free before and after every booking, which the booker never sees. */
+  setupMinutes: z.number().int().min(0).max(24 * 60),
+  cleanupMinutes: z.number().int().min(0).max(24 * 60),
 };
 
 const optional = <T extends Record<string, z.ZodType>>(fields: T) =>
@@ -129,7 +132,7 @@ export const managedSpaceSummarySchema = spaceSummarySchema.extend({
 });
 export type ManagedSpaceSummary = z.infer<typeof managedSpaceSummarySchema>;
 
-/** What a manager sees of a space: the public detail plus the key instructions meant only for confirmed bookers. */
+/** What a manager sees of a space: the public detail plus the key instructions meant only for confirmed bookers, and the buffers. */
 export const managedSpaceDetailSchema = spaceDetailSchema.extend({
   accessInstructions: z.string(),
   keyPlace: z.string(),
@@ -140,5 +143,7 @@ export const managedSpaceDetailSchema = spaceDetailSchema.extend({
   lockUrl: z.string().nullable(),
   /** Whether a lock secret is stored; the secret itself never leaves the server. */
   lockSecretSet: z.boolean(),
+  setupMinutes: z.number().int(),
+  cleanupMinutes: z.number().int(),
 });
 export type ManagedSpaceDetail = z.infer<typeof managedSpaceDetailSchema>;

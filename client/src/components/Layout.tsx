@@ -73,6 +73,16 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/berichte">{t('nav.reports')}</NavLink>
               </li>
             )}
+            {seesReports && (
+              <li>
+                <NavLink to="/zulassung">{t('nav.admission')}</NavLink>
+              </li>
+            )}
+            {me.data && !manages && (
+              <li>
+                <NavLink to="/anbieter-werden">{t('nav.apply')}</NavLink>
+              </li>
+            )}
             {isPlatformAdmin && (
               <li>
                 <NavLink to="/admin/auftraege">{t('nav.jobs')}</NavLink>

@@ -106,3 +106,19 @@ export function reportTownsFor(actor: Actor | undefined, administeredTowns: stri
 export function canManageWebhooksOf(actor: Actor | undefined, organizationId: string): boolean {
   return isPlatformAdmin(actor) || isAdminOf(actor, organizationId);
 }
+
+/**
+ * Provider admission is decided by the municipality of the provider's town (its admins,
+ * `administeredTowns` as for reports) or by the platform team.
+ */
+export function canDecideAdmissionIn(actor: Actor | undefined, town: string | null, administeredTowns: string[]): boolean {
+  if (isPlatformAdmin(actor)) return true;
+  return town !== null && administeredTowns.includes(town);
+}
+
+/** Suspending a provider is for the same deciders; a municipality itself only the platform team suspends. */
+export function canSuspendOrganization(actor: Actor | undefined, organization: { kind: string; municipality: string | null }, administeredTowns: string[]): boolean {
+  if (organization.kind === 'platform') return false;
+  if (isPlatformAdmin(actor)) return true;
+  return organization.kind !== 'municipality' && canDecideAdmissionIn(actor, organization.municipality, administeredTowns);
+}

@@ -76,7 +76,12 @@ export class ProfileService {
       [actor.id],
     );
     const series = await this.db.query(`SELECT id, rrule, first_start, first_end, exdates, purpose, created_at FROM booking_series WHERE booker_id = $1`, [actor.id]);
-    return { exportedAt: new Date().toISOString(), account, memberships, invitations, activity, activeSessions: sessions, bookings, series };
+    const providerApplications = await this.db.query(
+      `SELECT a.id, o.name AS organization, a.applicant_type, a.municipality, a.rooms, a.contact_name, a.contact_email, a.contact_phone, a.message, a.status, a.decision_reason, a.created_at, a.decided_at
+         FROM provider_applications a JOIN organizations o ON o.id = a.organization_id WHERE a.applicant_id = $1 ORDER BY a.created_at`,
+      [actor.id],
+    );
+    return { exportedAt: new Date().toISOString(), account, memberships, invitations, activity, activeSessions: sessions, bookings, series, providerApplications };
   }
 
   /**

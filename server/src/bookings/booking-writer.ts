@@ -43,6 +43,8 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
   // inserting overlapping claims at the same instant could otherwise each wait for the other
   // inside the exclusion check (a deadlock PostgreSQL breaks only after a second); the locks
   // queue them instead and go with the savepoint. The exclusion constraint still decides.
+  // The claims cover the space's set-up and clean-up buffers, [start − setup, end + clean-up),
+  // so the constraint keeps the gap between two bookings; the booking keeps the asked period.
   // A request expires unanswered after the configured time, or at its start if that is sooner.
   // The audit row and the outbox jobs for its mails are written here too, so neither the log nor
   // the mails can disagree with the booking.
@@ -55,7 +57,11 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
          FROM locked
        RETURNING id, period
      ),
-     claims AS (INSERT INTO booking_claims (booking_id, unit_id, period) SELECT booking.id, unit, booking.period FROM booking, unnest($14::uuid[]) AS unit),
+     claims AS (
+       INSERT INTO booking_claims (booking_id, unit_id, period)
+       SELECT booking.id, unit, tstzrange(lower(booking.period) - make_interval(mins => s.setup_minutes), upper(booking.period) + make_interval(mins => s.cleanup_minutes))
+         FROM booking, spaces s, unnest($14::uuid[]) AS unit WHERE s.id = $1
+     ),
      audit AS (
        INSERT INTO audit_events (actor_user_id, action, subject_type, subject_id, data)
        SELECT $3, $15, 'booking', booking.id::text, $16::jsonb FROM booking

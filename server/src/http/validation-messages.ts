@@ -35,6 +35,8 @@ const KEYED: Record<string, Record<Locale, string>> = {
   'url.invalid': { de: 'Bitte eine http- oder https-Adresse angeben.', en: 'Please give an http or https address.' },
   'secret.too_short': { de: 'Das Geheimnis muss mindestens 16 Zeichen lang sein.', en: 'The secret must be at least 16 characters long.' },
   'resource.parts_only_for_rooms': { de: 'Nur Räume können in Teile geteilt werden.', en: 'Only rooms can be divided into parts.' },
+  'rooms.required': { de: 'Bitte nennen Sie mindestens einen Raum.', en: 'Please name at least one room.' },
+  'phone.invalid': { de: 'Bitte geben Sie eine Telefonnummer an (Ziffern, Leerzeichen, + / - ( )).', en: 'Please give a phone number (digits, spaces, + / - ( )).' },
   'closure.order': { de: 'Das Ende darf nicht vor dem Beginn liegen.', en: 'The end must not be before the start.' },
   'closure.too_long': { de: 'Eine Schließung darf höchstens zwei Jahre dauern.', en: 'A closure may last at most two years.' },
   'space.invalid_reference': { de: 'Diesen Raum gibt es nicht.', en: 'There is no such space.' },

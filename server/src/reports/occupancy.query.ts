@@ -42,10 +42,11 @@ export async function occupancyFigures(db: Queryable, month: string, towns: 'all
           AND NOT EXISTS (SELECT 1 FROM closures c WHERE c.space_id = s.id AND c.resource_id IS NULL AND d.day::date BETWEEN c.starts_on AND c.ends_on)
         GROUP BY s.id
      ),
+     -- The booker's own time: set-up and clean-up buffers are not use of the room.
      booked AS (
-       SELECT b.space_id, sum(extract(epoch FROM (least(upper(k.period), $4::timestamptz) - greatest(lower(k.period), $3::timestamptz))) / 3600) AS hours
+       SELECT b.space_id, sum(extract(epoch FROM (least(upper(b.period), $4::timestamptz) - greatest(lower(b.period), $3::timestamptz))) / 3600) AS hours
          FROM booking_claims k JOIN bookings b ON b.id = k.booking_id
-        WHERE b.status = 'confirmed' AND b.space_id IN (SELECT id FROM s) AND k.period && tstzrange($3::timestamptz, $4::timestamptz)
+        WHERE b.status = 'confirmed' AND b.space_id IN (SELECT id FROM s) AND b.period && tstzrange($3::timestamptz, $4::timestamptz)
         GROUP BY b.space_id
      )
      SELECT s.id AS space_id, s.name, s.kind, s.municipality,

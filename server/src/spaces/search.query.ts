@@ -61,7 +61,7 @@ interface Filter {
  * amenities, text, and the distance (a bounding box before the exact great-circle distance).
  */
 function filterOf(query: SpaceListQuery, bind: Bind): Filter {
-  const where = ['s.published', `o.status = 'active'`];
+  const where = ['s.published', `o.status = 'active'`, `o.admission = 'admitted'`];
   if (query.kind) where.push(`s.kind = ${bind(query.kind)}`);
   if (query.municipality) where.push(`s.municipality = ${bind(query.municipality)}`);
   if (query.minCapacity) where.push(`s.capacity >= ${bind(query.minCapacity)}`);

@@ -33,16 +33,23 @@ export async function loadClosures(db: Queryable, spaceId: string, fromDate: str
   return row.list;
 }
 
-/** Busy periods of the space's leaf units; who booked stays in the database. */
+/**
+ * Busy periods of the space's leaf units; who booked stays in the database. A claim already
+ * holds its booking's buffers; a new booking would add its own, so a claim blocks new bookings
+ * from its start minus the clean-up until its end plus the set-up (and claims that far outside
+ * the window count).
+ */
 export async function loadClaims(db: Queryable, spaceId: string, from: string, to: string): Promise<{ unitId: string; start: string; end: string }[]> {
-  const rows = (await db.query(
-    `SELECT k.unit_id AS "unitId", lower(k.period) AS start, upper(k.period) AS "end"
-       FROM resources r JOIN booking_claims k ON k.unit_id = r.id AND k.active AND k.period && tstzrange($2::timestamptz, $3::timestamptz)
-      WHERE r.space_id = $1`,
-    [spaceId, from, to],
-  )) as { unitId: string; start: Date; end: Date }[];
+  const rows = (await db.query(`SELECT ${BLOCKING_CLAIM_COLUMNS} ${BLOCKING_CLAIMS_FROM('$1', '$2', '$3')}`, [spaceId, from, to])) as { unitId: string; start: Date; end: Date }[];
   return rows.map((row) => ({ unitId: row.unitId, start: row.start.toISOString(), end: row.end.toISOString() }));
 }
+
+const BLOCKING_CLAIM_COLUMNS = `k.unit_id AS "unitId", lower(k.period) - make_interval(mins => s.cleanup_minutes) AS start, upper(k.period) + make_interval(mins => s.setup_minutes) AS "end"`;
+const BLOCKING_CLAIMS_FROM = (space: string, from: string, to: string) => `
+  FROM spaces s JOIN resources r ON r.space_id = s.id
+  JOIN booking_claims k ON k.unit_id = r.id AND k.active
+   AND k.period && tstzrange(${from}::timestamptz - make_interval(mins => s.setup_minutes), ${to}::timestamptz + make_interval(mins => s.cleanup_minutes))
+ WHERE s.id = ${space}`;
 
 export interface CalendarParts {
   resources: Resource[];
@@ -54,16 +61,14 @@ export interface CalendarParts {
 /**
  * Everything the availability engine needs for a window, in one statement: a single round trip
  * on a single pooled connection, where asking for each part holds several connections at once.
- * Closures touch the local dates fromDate … toDate (inclusive); claims overlap [from, to).
+ * Closures touch the local dates fromDate … toDate (inclusive); claims as `loadClaims` gives them.
  */
 export async function loadCalendarParts(db: Queryable, spaceId: string, window: { fromDate: string; toDate: string; from: string; to: string }): Promise<CalendarParts> {
   const [row] = (await db.query(
     `SELECT (SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') FROM resources r WHERE r.space_id = $1) AS resources,
             (SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') FROM opening_hours h WHERE h.space_id = $1) AS "openingHours",
             (SELECT coalesce(json_agg(${CLOSURE_JSON} ORDER BY c.starts_on, c.id), '[]') FROM closures c WHERE c.space_id = $1 AND c.ends_on >= $2::date AND c.starts_on <= $3::date) AS closures,
-            (SELECT coalesce(json_agg(json_build_object('unitId', k.unit_id, 'start', lower(k.period), 'end', upper(k.period))), '[]')
-               FROM resources r JOIN booking_claims k ON k.unit_id = r.id AND k.active AND k.period && tstzrange($4::timestamptz, $5::timestamptz)
-              WHERE r.space_id = $1) AS claims`,
+            (SELECT coalesce(json_agg(claim), '[]') FROM (SELECT ${BLOCKING_CLAIM_COLUMNS} ${BLOCKING_CLAIMS_FROM('$1', '$4', '$5')}) claim) AS claims`,
     [spaceId, window.fromDate, window.toDate, window.from, window.to],
   )) as [CalendarParts];
   return row;

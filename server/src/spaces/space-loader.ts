@@ -19,25 +19,26 @@ export interface SpaceRow extends SpaceSummaryRow {
   cancellation_deadline_hours: number;
   organization_kind: string;
   organization_status: string;
+  organization_admission: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * A space by id or slug, as the actor may see it: published spaces of active organizations are
+ * A space by id or slug, as the actor may see it: published spaces of active, admitted organizations are
  * public; the rest exists only for those who manage it. Everyone else gets the same 404 as for
  * an id that was never used, so hidden spaces cannot be discovered.
  */
 export async function loadVisibleSpace(db: DataSource, actor: Actor | undefined, ref: string): Promise<SpaceRow> {
   const [row] = (await db.query(
-    `SELECT s.*, o.name AS provider_name, o.kind AS organization_kind, o.status AS organization_status, NULL::double precision AS distance_km, NULL::int AS free_units,
+    `SELECT s.*, o.name AS provider_name, o.kind AS organization_kind, o.status AS organization_status, o.admission AS organization_admission, NULL::double precision AS distance_km, NULL::int AS free_units,
             ${deskCountColumn('s')}
        FROM spaces s JOIN organizations o ON o.id = s.organization_id
       WHERE ${UUID.test(ref) ? 's.id = $1::uuid' : 's.slug = $1'}`,
     [ref],
   )) as SpaceRow[];
   if (!row) throw notFound('Space');
-  const isPublic = row.published && row.organization_status === 'active';
+  const isPublic = row.published && row.organization_status === 'active' && row.organization_admission === 'admitted';
   if (!isPublic && !canManageSpacesOf(actor, { id: row.organization_id, kind: row.organization_kind })) throw notFound('Space');
   return row;
 }

@@ -5,6 +5,7 @@ import { lockJobHandlers } from '../access/lock-jobs';
 import { expirePendingBookings } from '../bookings/expiry.job';
 import { purgeExpiredKeys } from '../bookings/idempotency';
 import type { Metrics } from '../metrics/metrics';
+import { admissionMailHandlers } from '../notifications/admission-mails';
 import { bookingMailHandlers } from '../notifications/booking-mails';
 import { contractMailHandlers } from '../notifications/contract-mails';
 import type { Mailer } from '../notifications/mailer';
@@ -76,6 +77,7 @@ export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicU
     ...contractMailHandlers(mailDeps),
     ...keyOverdueMailHandlers(mailDeps),
     ...lockJobHandlers({ db: deps.db }),
+    ...admissionMailHandlers(mailDeps),
     ...webhookHandlers({ db: deps.db, policy: deps.webhookPolicy ?? DEFAULT_WEBHOOK_POLICY }),
   };
 }

@@ -28,7 +28,7 @@ export async function loadManagedSpace(db: Queryable | EntityManager, actor: Act
   return { id: row.id, organizationId: row.organization_id, published: row.published, minDurationMinutes: row.min_duration_minutes, maxDurationMinutes: row.max_duration_minutes };
 }
 
-interface AccessColumns {
+interface ManagerColumns {
   access_instructions: string;
   key_place: string;
   key_pickup_hours_before: number;
@@ -37,6 +37,8 @@ interface AccessColumns {
   lock_adapter: 'webhook' | null;
   lock_url: string | null;
   lock_secret_set: boolean;
+  setup_minutes: number;
+  cleanup_minutes: number;
 }
 
 /** The answer to every change of a space, read after the commit so it shows what was stored. */
@@ -44,10 +46,10 @@ export async function managedDetail(db: Queryable, spaces: SpaceService, actor: 
   const [detail, [row]] = await Promise.all([
     spaces.detail(actor, spaceId),
     db.query(
-      `SELECT access_instructions, key_place, key_pickup_hours_before, key_return_hours_after, code_lead_minutes, lock_adapter, lock_url, lock_secret IS NOT NULL AS lock_secret_set
+      `SELECT access_instructions, key_place, key_pickup_hours_before, key_return_hours_after, code_lead_minutes, lock_adapter, lock_url, lock_secret IS NOT NULL AS lock_secret_set, setup_minutes, cleanup_minutes
          FROM spaces WHERE id = $1`,
       [spaceId],
-    ) as Promise<AccessColumns[]>,
+    ) as Promise<ManagerColumns[]>,
   ]);
   if (!row) throw notFound('Space');
   return {
@@ -60,5 +62,7 @@ export async function managedDetail(db: Queryable, spaces: SpaceService, actor: 
     lockAdapter: row.lock_adapter,
     lockUrl: row.lock_url,
     lockSecretSet: row.lock_secret_set,
+    setupMinutes: row.setup_minutes,
+    cleanupMinutes: row.cleanup_minutes,
   };
 }

@@ -34,6 +34,8 @@ export const SPACE_COLUMNS: Record<keyof SpaceUpdate, string> = {
   lockAdapter: 'lock_adapter',
   lockUrl: 'lock_url',
   lockSecret: 'lock_secret',
+  setupMinutes: 'setup_minutes',
+  cleanupMinutes: 'cleanup_minutes',
 };
 
 /**

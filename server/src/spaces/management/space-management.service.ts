@@ -88,7 +88,7 @@ export class SpaceManagementService {
     return managedDetail(this.db, this.spaces, actor, spaceId);
   }
 
-  /** Publishing needs something to book and hours to book it in. */
+  /** Publishing needs an admitted provider, something to book and hours to book it in. */
   async setPublished(actor: Actor, spaceId: string, published: boolean): Promise<ManagedSpaceDetail> {
     await this.db.transaction(async (m) => {
       const space = await loadManagedSpace(m, actor, spaceId, true);
@@ -102,12 +102,13 @@ export class SpaceManagementService {
   }
 
   private async checkPublishable(m: EntityManager, spaceId: string): Promise<void> {
-    const [{ resources, hours, status }] = (await m.query(
+    const [{ resources, hours, status, admission }] = (await m.query(
       `SELECT (SELECT count(*)::int FROM resources WHERE space_id = s.id AND parent_id IS NULL AND active) AS resources,
-              (SELECT count(*)::int FROM opening_hours WHERE space_id = s.id) AS hours, o.status
+              (SELECT count(*)::int FROM opening_hours WHERE space_id = s.id) AS hours, o.status, o.admission
          FROM spaces s JOIN organizations o ON o.id = s.organization_id WHERE s.id = $1`,
       [spaceId],
-    )) as [{ resources: number; hours: number; status: string }];
+    )) as [{ resources: number; hours: number; status: string; admission: string }];
+    if (admission !== 'admitted') throw new DomainError('provider_not_admitted', 'The municipality has not admitted this provider yet; its spaces can be published once it has', { admission });
     const missing = [...(resources ? [] : ['resources']), ...(hours ? [] : ['openingHours']), ...(status === 'active' ? [] : ['activeOrganization'])];
     if (missing.length) throw new DomainError('rule_violation', 'Before it can be published, the space needs a desk or room in service, opening hours and an active organization', { missing });
   }
