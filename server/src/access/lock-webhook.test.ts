@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createBookingClaims, createOrganization, createSpace, createUser, signIn, type SpaceFixture } from '../db/testing/fixtures';
 import { createTestApp, type TestApp } from '../db/testing/test-app';
 import { silentLogger } from '../db/testing/test-database';
-import { verifySignature } from '../http/hmac';
+import { verify } from '../http/hmac';
 import { deliverDue } from '../notifications/outbox';
 import { lockJobHandlers } from './lock-jobs';
 
@@ -87,13 +87,13 @@ describe('pushing codes to a lock system', () => {
     expect(received).toHaveLength(2);
 
     const grant = received[1]!;
-    const timestamp = grant.headers['x-landraeume-timestamp'] as string;
+    const timestamp = grant.headers['landraeume-timestamp'] as string;
     const expected = createHmac('sha256', SECRET).update(`${timestamp}.${grant.body}`).digest('hex');
-    expect(grant.headers['x-landraeume-signature']).toBe(`v1=${expected}`);
+    expect(grant.headers['landraeume-signature']).toBe(`v1=${expected}`);
     expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
-    expect(verifySignature(SECRET, { timestamp, signature: grant.headers['x-landraeume-signature'] as string }, grant.body)).toBe(true);
-    expect(verifySignature('ein-anderes-geheimnis-0000', { timestamp, signature: grant.headers['x-landraeume-signature'] as string }, grant.body)).toBe(false);
-    expect(verifySignature(SECRET, { timestamp, signature: grant.headers['x-landraeume-signature'] as string }, grant.body.replace(code, '000000'))).toBe(false);
+    expect(verify(SECRET, grant.headers['landraeume-signature'] as string, timestamp, grant.body)).toBe(true);
+    expect(verify('ein-anderes-geheimnis-0000', grant.headers['landraeume-signature'] as string, timestamp, grant.body)).toBe(false);
+    expect(verify(SECRET, grant.headers['landraeume-signature'] as string, timestamp, grant.body.replace(code, '000000'))).toBe(false);
     expect(grant.headers['content-type']).toBe('application/json');
     expect(JSON.parse(grant.body)).toEqual({
       event: 'access.granted', bookingId: id, spaceId: space.id, code,
@@ -107,6 +107,6 @@ describe('pushing codes to a lock system', () => {
     const revoke = received[2]!;
     expect(JSON.parse(revoke.body)).toEqual({ event: 'access.revoked', bookingId: id, spaceId: space.id });
     expect(revoke.body).not.toContain(code);
-    expect(verifySignature(SECRET, { timestamp: revoke.headers['x-landraeume-timestamp'] as string, signature: revoke.headers['x-landraeume-signature'] as string }, revoke.body)).toBe(true);
+    expect(verify(SECRET, revoke.headers['landraeume-signature'] as string, revoke.headers['landraeume-timestamp'] as string, revoke.body)).toBe(true);
   });
 });

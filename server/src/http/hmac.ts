@@ -1,32 +1,44 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /*
- * Signing of outgoing webhooks (documented in docs/integrations.md). The receiver recomputes
- * HMAC-SHA256 with the shared secret over `<timestamp>.<raw body>` and compares; the timestamp
- * (Unix seconds) is inside the signature, so a captured request cannot be replayed later with a
- * fresh timestamp, and a receiver can refuse old ones.
+ * The signature of every request Landräume sends to another system — organisation webhooks and
+ * lock adapters alike (documented in docs/integrations.md): HMAC-SHA256 with the shared secret
+ * over "<timestamp>.<raw body>", hex, sent as `Landraeume-Signature: v1=<hex>` beside
+ * `Landraeume-Timestamp`. The timestamp (Unix seconds) is signed too, so a captured request
+ * cannot be replayed later with a fresh timestamp, and a receiver can refuse old ones.
  */
-export const TIMESTAMP_HEADER = 'X-Landraeume-Timestamp';
-export const SIGNATURE_HEADER = 'X-Landraeume-Signature';
-const SCHEME = 'v1=';
+export const TIMESTAMP_HEADER = 'Landraeume-Timestamp';
+export const SIGNATURE_HEADER = 'Landraeume-Signature';
+export const SIGNATURE_VERSION = 'v1';
 
-export function signature(secret: string, timestamp: number, body: string): string {
+export function sign(secret: string, timestamp: number, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 
-/** Headers for one signed request: the timestamp and `v1=<hex signature>`. */
+export const signatureHeader = (secret: string, timestamp: number, body: string) => `${SIGNATURE_VERSION}=${sign(secret, timestamp, body)}`;
+
+/** Headers for one signed request: the timestamp and its signature. */
 export function signedHeaders(secret: string, body: string, now: Date = new Date()): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000);
-  return { [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: `${SCHEME}${signature(secret, timestamp, body)}` };
+  return { [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: signatureHeader(secret, timestamp, body) };
 }
 
-/** What a receiver does: recompute, compare in constant time, refuse stale timestamps. */
-export function verifySignature(secret: string, headers: { timestamp: string | undefined; signature: string | undefined }, body: string, options: { now?: Date; toleranceSeconds?: number } = {}): boolean {
-  const timestamp = Number(headers.timestamp);
-  if (!Number.isInteger(timestamp) || !headers.signature?.startsWith(SCHEME)) return false;
-  const age = Math.abs((options.now ?? new Date()).getTime() / 1000 - timestamp);
-  if (age > (options.toleranceSeconds ?? 300)) return false;
-  const expected = Buffer.from(signature(secret, timestamp, body), 'hex');
-  const given = Buffer.from(headers.signature.slice(SCHEME.length), 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/**
+ * What a receiver does; here for tests and as the reference for the documentation: recompute,
+ * compare in constant time against any `v1=` signature of the header, refuse stale timestamps.
+ */
+export function verify(secret: string, header: string, timestamp: string, body: string, options: { now?: number; toleranceSeconds?: number } = {}): boolean {
+  const ts = Number(timestamp);
+  if (!Number.isInteger(ts)) return false;
+  const now = options.now ?? Math.floor(Date.now() / 1000);
+  if (Math.abs(now - ts) > (options.toleranceSeconds ?? 300)) return false;
+  const expected = Buffer.from(sign(secret, ts, body), 'hex');
+  return header
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.startsWith(`${SIGNATURE_VERSION}=`))
+    .some((part) => {
+      const given = Buffer.from(part.slice(SIGNATURE_VERSION.length + 1), 'hex');
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { JobHandler, OutboxJob } from '../notifications/outbox';
 import { postWebhook, WEBHOOK_TIMEOUT_MS } from './sender';
-import { signatureHeader } from './signing';
+import { signatureHeader } from '../http/hmac';
 import type { TargetPolicy } from './url-guard';
 import { WEBHOOK_JOB } from './webhook-events';
 

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { newSecret, sign, signatureHeader, verify } from './signing';
+import { sign, signatureHeader, verify } from '../http/hmac';
+import { newSecret } from './signing';
 import { classifyAddress, refusalFor } from './url-guard';
 
 describe('webhook signatures', () => {
