@@ -5,7 +5,8 @@ import { pinoHttp } from 'pino-http';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { Config } from './config';
+import { DEFAULT_MAP_TILES, type Config } from './config';
+import { clientConfigRoutes } from './client-config/client-config.routes';
 import { authRoutes } from './accounts/auth.routes';
 import { AccountService } from './accounts/accounts.service';
 import { meRoutes } from './accounts/me.routes';
@@ -35,6 +36,7 @@ import { bookingRoutes } from './bookings/bookings.routes';
 import { BookingQueries } from './bookings/bookings.query';
 import { seriesRoutes } from './bookings/series/series.routes';
 import { SeriesService } from './bookings/series/series.service';
+import { SeriesApproval } from './bookings/series/series-approval.service';
 import { SpaceService } from './spaces/spaces.service';
 import { spaceManagementRoutes } from './spaces/management/management.routes';
 import { SpaceManagementService } from './spaces/management/space-management.service';
@@ -58,7 +60,7 @@ import { surveyRoutes } from './demand/survey.routes';
 import { SurveyService } from './demand/survey.service';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute' | 'metricsToken' | 'role'>>;
+  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute' | 'metricsToken' | 'role' | 'map'>>;
   dataSource: DataSource;
   log: Logger;
   /** The built client; absent in API-only tests. */
@@ -107,6 +109,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const api = [
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
     ...meRoutes(profiles),
+    ...clientConfigRoutes({ map: config.map ?? DEFAULT_MAP_TILES }),
     ...organizationRoutes(organizations, invitations),
     ...spaceRoutes(spaces),
     ...spaceManagementRoutes(new SpaceManagementService(db, spaces), new SpaceSetupService(db, spaces)),
@@ -115,7 +118,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
       decisions: new BookingDecisions(db, undefined, metrics.bookings),
       queries: new BookingQueries(db),
     }),
-    ...seriesRoutes(new SeriesService(db, pendingExpiryHours, undefined, metrics.bookings)),
+    ...seriesRoutes(new SeriesService(db, pendingExpiryHours, undefined, metrics.bookings), new SeriesApproval(db)),
     ...contractRoutes({
       contracts,
       usage: new UsageService(db, commute),

@@ -4,6 +4,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RETENTION_MONTHS } from './worker/retention.job';
 
+export const DEFAULT_MAP_TILES = {
+  tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  attribution: '© OpenStreetMap contributors',
+};
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const urlWithProtocols = (protocols: string[]) =>
@@ -31,6 +36,14 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(DEFAULT_RETENTION_MONTHS),
+  // The page's CSP lets images come only from our origin or over https, so tiles must too.
+  MAP_TILE_URL: z
+    .string()
+    .max(500)
+    .regex(/^(https:\/\/[^\s"'<>]+|\/[^/\s"'<>][^\s"'<>]*)$/, 'must be an https:// URL or a path on this server')
+    .refine((value) => ['{z}', '{x}', '{y}'].every((part) => value.includes(part)), 'must contain {z}, {x} and {y}')
+    .default(DEFAULT_MAP_TILES.tileUrl),
+  MAP_TILE_ATTRIBUTION: z.string().max(500).default(DEFAULT_MAP_TILES.attribution),
 });
 
 export interface Config {
@@ -55,7 +68,10 @@ export interface Config {
   demoData: boolean;
   /** Bookings that ended longer ago than this lose their personal details. */
   retentionMonths: number;
+  /** The search page's map: where its tiles come from and the credit the tile provider asks for. */
+  map: { tileUrl: string; attribution: string };
 }
+
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -97,6 +113,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret
     metricsToken: e.METRICS_TOKEN,
     demoData: e.DEMO_DATA === 'true',
     retentionMonths: e.RETENTION_MONTHS,
+    map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
   };
 }
 
