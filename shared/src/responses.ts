@@ -23,6 +23,7 @@ export const seriesApprovedSchema = z.object({ approved: z.array(bookingSchema) 
 /** What the browser needs to know of the server's configuration: where the search map's tiles come from. */
 export const clientConfigSchema = z.object({ map: z.object({ tileUrl: z.string(), attribution: z.string() }) });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
+export const DEFAULT_MAP_TILES: ClientConfig['map'] = { tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' };
 
 /** The GDPR export: everything held about the person, grouped by kind. */
 export const personalDataExportSchema = z.record(z.string(), z.unknown());
