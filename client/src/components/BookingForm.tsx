@@ -41,6 +41,7 @@ export function BookingForm({ space, availability, day, picked, onBooked, onPick
   const [signingIn, setSigningIn] = useState(false);
   const [unverified, setUnverified] = useState(false);
   const pendingBody = useRef<object>(undefined);
+  const submitButton = useRef<HTMLButtonElement>(null);
   const [contractId, setContractId] = useState('');
   // The length last asked for: alternatives keep it even after the taken time is cleared below.
   const [askedMinutes, setAskedMinutes] = useState(space.rules.minDurationMinutes);
@@ -68,7 +69,9 @@ export function BookingForm({ space, availability, day, picked, onBooked, onPick
     onError: onBooked,
   });
 
-  const wanted = { start: start || free[0]?.start, end: end || free[0]?.end };
+  // Unchosen, the times are what the lists show: the first free start, and the end of its slot.
+  const wantedStart = start || free[0]?.start;
+  const wanted = { start: wantedStart, end: end && wantedStart && end > wantedStart ? end : free.find((slot) => slot.start === wantedStart)?.end };
   const choiceText = wholeDay || !wanted.start || !wanted.end ? day : `${day}, ${local(wanted.start)}–${local(wanted.end)}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,6 +91,8 @@ export function BookingForm({ space, availability, day, picked, onBooked, onPick
     await refresh();
     if (registered) return;
     setSigningIn(false);
+    // The dialog is gone: focus returns to where the person was, the booking button.
+    submitButton.current?.focus();
     if (!account.emailVerified) setUnverified(true);
     else if (pendingBody.current) book.mutate(pendingBody.current);
   };
@@ -145,7 +150,7 @@ export function BookingForm({ space, availability, day, picked, onBooked, onPick
       {me.data && <ContractChoice spaceId={space.id} contractId={contractId} onChange={setContractId} />}
       {restored && !book.data && <p className="hint">{t('auth.restored')}</p>}
       {space.approval === 'required' && <p className="hint">{t('space.requestHint')}</p>}
-      <button type="submit" className="button" disabled={book.isPending || (!wholeDay && free.length === 0)}>
+      <button ref={submitButton} type="submit" className="button" disabled={book.isPending || (!wholeDay && free.length === 0)}>
         {space.approval === 'required' ? t('space.request') : t('space.book')}
       </button>
       <FormAlert error={book.error} />
@@ -172,7 +177,7 @@ export function BookingForm({ space, availability, day, picked, onBooked, onPick
       {book.data && <Notice>{t('space.booked', { status: t(`status.${book.data.status}` as MessageKey) })}</Notice>}
     </form>
     {/* Outside the booking form: their own forms must not submit it. */}
-    <InlineAuthDialog open={signingIn} choice={choiceText} onClose={() => setSigningIn(false)} onSignedIn={signedIn} />
+    {(!me.data || signingIn) && <InlineAuthDialog open={signingIn} choice={choiceText} onClose={() => setSigningIn(false)} onSignedIn={signedIn} />}
     {me.data && !wholeDay && <SeriesRequest space={space} me={me.data} resourceId={resourceId === ANY ? undefined : resourceId} slot={wanted.start && wanted.end ? { start: wanted.start, end: wanted.end } : undefined} purpose={purpose} />}
     </>
   );

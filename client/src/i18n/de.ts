@@ -378,7 +378,7 @@ export const de = {
   'series.pickSlot': 'Wählen Sie oben einen Tag und eine Uhrzeit; die Serie übernimmt Wochentag und Zeit.',
   'series.interval': 'Alle … Wochen',
   'series.endBy': 'Ende der Serie',
-  'series.untilDate': 'Bis zu einem Datum',
+  'series.untilDate': 'An einem Datum',
   'series.byCount': 'Nach einer Anzahl Termine',
   'series.until': 'Letzter möglicher Tag',
   'series.count': 'Anzahl Termine (höchstens {max})',
