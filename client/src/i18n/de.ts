@@ -401,7 +401,7 @@ export const de = {
   'occurrence.unavailable': 'nicht buchbar',
   'bookings.series': 'Serie',
   'bookings.cancelRest': 'Diesen und alle folgenden Termine stornieren',
-  'inbox.seriesTitle': 'Terminserie: {count} offene Termine',
+  'inbox.seriesTitle': 'Terminserie: {space}, {count} offene Termine',
   'inbox.approveSeries': 'Ganze Serie bestätigen ({count} Termine)',
   'inbox.seriesApproved': '{count} Termine der Serie bestätigt.',
 };

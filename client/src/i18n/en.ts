@@ -403,7 +403,7 @@ export const en: Record<MessageKey, string> = {
   'occurrence.unavailable': 'not bookable',
   'bookings.series': 'Series',
   'bookings.cancelRest': 'Cancel this and all later dates',
-  'inbox.seriesTitle': 'Series: {count} open dates',
+  'inbox.seriesTitle': 'Series: {space}, {count} open dates',
   'inbox.approveSeries': 'Approve whole series ({count} dates)',
   'inbox.seriesApproved': '{count} dates of the series approved.',
 };

@@ -62,7 +62,7 @@ export function InboxPage() {
         {grouped(inbox.data?.items ?? []).map((group) =>
           group.seriesId && group.bookings.length > 1 ? (
             <li key={group.seriesId} className="series-group" data-testid="series-request">
-              <h2>{t('inbox.seriesTitle', { count: group.bookings.length })}</h2>
+              <h2>{t('inbox.seriesTitle', { space: group.bookings[0]!.space.name, count: group.bookings.length })}</h2>
               <button type="button" className="button" disabled={approveSeries.isPending} onClick={() => approveSeries.mutate(group.seriesId!)}>
                 {t('inbox.approveSeries', { count: group.bookings.length })}
               </button>

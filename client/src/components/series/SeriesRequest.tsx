@@ -120,8 +120,8 @@ export function SeriesRequest({ space, me, resourceId, slot, purpose }: { space:
             <ul aria-label={t('series.excluded')} className="amenities">
               {exdates.map((date) => (
                 <li key={date}>
-                  {date}{' '}
-                  <button type="button" className="link-button" aria-label={t('series.removeExclusion', { date })} onClick={() => setExdates(exdates.filter((d) => d !== date))}>
+                  {at(date, 'ccc d.M.yyyy')}{' '}
+                  <button type="button" className="link-button" aria-label={t('series.removeExclusion', { date: at(date, 'd.M.yyyy') })} onClick={() => setExdates(exdates.filter((d) => d !== date))}>
                     ×
                   </button>
                 </li>
