@@ -81,7 +81,6 @@ export const de = {
   'space.book': 'Jetzt buchen',
   'space.request': 'Anfrage senden',
   'space.requestHint': 'Die Gemeinde prüft Ihre Anfrage; der Zeitraum ist so lange für Sie reserviert.',
-  'space.signInToBook': 'Melden Sie sich an, um zu buchen.',
   'space.closed': 'An diesem Tag geschlossen.',
   'space.freeSlots': 'Freie Zeiten',
   'space.booked': 'Gebucht! Status: {status}.',

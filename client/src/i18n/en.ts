@@ -83,7 +83,6 @@ export const en: Record<MessageKey, string> = {
   'space.book': 'Book now',
   'space.request': 'Send request',
   'space.requestHint': 'The municipality reviews your request; the time is held for you meanwhile.',
-  'space.signInToBook': 'Sign in to book.',
   'space.closed': 'Closed on this day.',
   'space.freeSlots': 'Free times',
   'space.booked': 'Booked! Status: {status}.',
