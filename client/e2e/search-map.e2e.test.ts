@@ -72,4 +72,21 @@ describe('the search map', () => {
     for (const card of cards) expect(card).toMatch(/frei/);
     await page.close();
   });
+
+  it('fits a 360 px wide phone: the filters, the map and the sign-in dialog', async () => {
+    const page = await browser().newPage({ locale: 'de-DE', viewport: { width: 360, height: 740 } });
+    const overflow = () => page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>;
+    await page.goto(`${baseUrl}/?view=map`);
+    await page.locator('.leaflet-marker-icon').first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/search-map-phone.png`, fullPage: true });
+    await page.goto(`${baseUrl}/raeume/coworking-coesfeld-bahnhof`);
+    await page.getByRole('button', { name: 'Jetzt buchen' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const box = (await page.getByRole('dialog').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    await page.close();
+  });
 });
