@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOTS, signIn, useBrowser } from './browser';
@@ -13,18 +14,30 @@ const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
 
+/** Serious and critical findings on the page as it is now, named by `where`. */
+async function violationsHere(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
 async function violations(page: Page, path: string): Promise<string[]> {
   await page.goto(`${baseUrl}${path}`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  return violationsHere(page, path);
+}
+
+/** A Wednesday a few weeks ahead, where the club rooms are open in the evening. */
+function wednesdayAhead(): string {
+  let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 21 });
+  while (day.weekday !== 3) day = day.plus({ days: 1 });
+  return day.toISODate()!;
 }
 
 const PAGES: { who?: string; paths: string[] }[] = [
-  { paths: ['/', '/raeume/coworking-coesfeld-bahnhof', '/anmelden', '/registrieren', '/umfrage'] },
+  { paths: ['/', '/?view=map', '/raeume/coworking-coesfeld-bahnhof', '/anmelden', '/registrieren', '/umfrage'] },
   { who: 'pendlerin@demo.landraeume.example', paths: ['/buchungen', '/konto', '/anbieter-werden'] },
   { who: 'gemeinde@demo.landraeume.example', paths: ['/anfragen', '/berichte', '/webhooks', '/schluessel', '/zulassung'] },
   { who: 'arbeitgeber@demo.landraeume.example', paths: ['/arbeitgeber'] },
@@ -43,6 +56,39 @@ describe('accessibility', () => {
       await page.screenshot({ path: `${SCREENSHOTS}/accessibility-${group.who?.split('@')[0] ?? 'public'}.png`, fullPage: true });
       await context.close();
     }
+    expect(found).toEqual([]);
+  });
+
+  it('finds none in the states a page reaches by use: the open map, the sign-in dialog, a series preview', async () => {
+    const found: string[] = [];
+    const context = await browser().newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/?view=map`);
+    await page.locator('.leaflet-marker-icon').first().waitFor();
+    await page.locator('.leaflet-marker-icon').first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.leaflet-popup').waitFor();
+    found.push(...(await violationsHere(page, 'map with a popup')));
+
+    await page.goto(`${baseUrl}/raeume/coworking-coesfeld-bahnhof`);
+    await page.getByRole('button', { name: 'Jetzt buchen' }).click();
+    await page.getByRole('dialog').waitFor();
+    found.push(...(await violationsHere(page, 'sign-in dialog')));
+    await page.getByRole('dialog').getByRole('button', { name: 'Neues Konto' }).click();
+    found.push(...(await violationsHere(page, 'register dialog')));
+    await page.screenshot({ path: `${SCREENSHOTS}/accessibility-dialog.png` });
+
+    await signIn(page, baseUrl, 'verein@demo.landraeume.example');
+    await page.goto(`${baseUrl}/raeume/duelmen-overbergschule-musikraum`);
+    await page.getByLabel('Tag wählen').fill(wednesdayAhead());
+    await page.getByLabel('Von').selectOption({ label: '18:00' });
+    await page.getByLabel('Bis').selectOption({ label: '20:00' });
+    await page.getByText('Regelmäßig buchen').click();
+    await page.getByRole('button', { name: 'Vorschau' }).click();
+    await page.getByTestId('occurrence').first().waitFor();
+    found.push(...(await violationsHere(page, 'series preview')));
+    await page.screenshot({ path: `${SCREENSHOTS}/accessibility-series.png`, fullPage: true });
+    await context.close();
     expect(found).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
+import { DEFAULT_MAP_TILES } from '@landraeume/shared';
+import { clientConfigRoutes } from './client-config/client-config.routes';
 import { authRoutes } from './accounts/auth.routes';
 import { AccountService } from './accounts/accounts.service';
 import { meRoutes } from './accounts/me.routes';
@@ -41,6 +43,7 @@ import { bookingRoutes } from './bookings/bookings.routes';
 import { BookingQueries } from './bookings/bookings.query';
 import { seriesRoutes } from './bookings/series/series.routes';
 import { SeriesService } from './bookings/series/series.service';
+import { SeriesApproval } from './bookings/series/series-approval.service';
 import { SpaceService } from './spaces/spaces.service';
 import { spaceManagementRoutes } from './spaces/management/management.routes';
 import { SpaceManagementService } from './spaces/management/space-management.service';
@@ -66,7 +69,7 @@ import { webhookRoutes } from './webhooks/webhooks.routes';
 import { WebhookService } from './webhooks/webhooks.service';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute' | 'metricsToken' | 'role' | 'webhookAllowLinkLocal'>>;
+  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute' | 'metricsToken' | 'role' | 'webhookAllowLinkLocal' | 'map'>>;
   dataSource: DataSource;
   log: Logger;
   /** The built client; absent in API-only tests. */
@@ -115,6 +118,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const api = [
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
     ...meRoutes(profiles),
+    ...clientConfigRoutes({ map: config.map ?? DEFAULT_MAP_TILES }),
     ...organizationRoutes(organizations, invitations),
     ...admissionRoutes(new ProviderApplicationService(db), new OrganizationSuspensionService(db)),
     ...spaceRoutes(spaces),
@@ -125,7 +129,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
       queries: new BookingQueries(db),
     }),
     ...accessRoutes({ access: new BookingAccessService(db), keys: new KeyHandoverService(db) }),
-    ...seriesRoutes(new SeriesService(db, pendingExpiryHours, undefined, metrics.bookings)),
+    ...seriesRoutes(new SeriesService(db, pendingExpiryHours, undefined, metrics.bookings), new SeriesApproval(db)),
     ...contractRoutes({
       contracts,
       usage: new UsageService(db, commute),

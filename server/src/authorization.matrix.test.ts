@@ -38,13 +38,13 @@ function seriesBody(world: World) {
 }
 
 /** A series of the club member's in provider B's room, with one future booking. */
-async function seriesInB(db: Ctx['db'], world: World): Promise<string> {
+async function seriesInB(db: Ctx['db'], world: World, status: 'pending' | 'confirmed' = 'confirmed'): Promise<string> {
   const start = DateTime.now().setZone('Europe/Berlin').plus({ days: 12 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 });
   const [series] = await db.query(
     `INSERT INTO booking_series (space_id, resource_id, booker_id, organization_id, rrule, first_start, first_end) VALUES ($1, $2, $3, $4, 'FREQ=WEEKLY;COUNT=1', $5, $6) RETURNING id`,
     [world.spaces.providerB, world.resources.providerBRoom, world.users.clubMember.id, world.orgs.clubA, start.toISO(), start.plus({ hours: 2 }).toISO()],
   );
-  const booking = await createBookingClaims(db, { spaceId: world.spaces.providerB, resourceId: world.resources.providerBRoom, unitIds: [world.resources.providerBRoom], start: start.toISO()!, end: start.plus({ hours: 2 }).toISO()!, bookerId: world.users.clubMember.id, organizationId: world.orgs.clubA });
+  const booking = await createBookingClaims(db, { spaceId: world.spaces.providerB, resourceId: world.resources.providerBRoom, unitIds: [world.resources.providerBRoom], start: start.toISO()!, end: start.plus({ hours: 2 }).toISO()!, bookerId: world.users.clubMember.id, organizationId: world.orgs.clubA, status });
   await db.query(`UPDATE bookings SET series_id = $1 WHERE id = $2`, [series.id, booking]);
   return series.id;
 }
@@ -117,6 +117,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/openapi.json': { allow: ALL },
   'GET /api/docs': { allow: ALL },
   'GET /api/spaces': { allow: ALL },
+  'GET /api/config': { allow: ALL },
   'GET /api/spaces/:idOrSlug': { allow: ALL, params: ({ world }) => ({ idOrSlug: world.spaces.providerA }) },
   'GET /api/spaces/:id/availability': { allow: ALL, params: ({ world }) => ({ id: world.spaces.providerA }), query: () => ({ from: '2026-12-01T00:00:00+01:00', to: '2026-12-08T00:00:00+01:00' }) },
   'POST /api/auth/register': { allow: ALL, body: () => ({ email: `neu-${unique()}@example.org`, password: 'Sonnenblumenfeld-7', name: 'Neu' }) },
@@ -214,6 +215,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/series/preview': { allow: VERIFIED, body: ({ world }) => seriesBody(world) },
   'POST /api/series': { allow: VERIFIED, body: ({ world }) => ({ ...seriesBody(world), onConflict: 'skip' }) },
   'POST /api/series/:id/cancel': { allow: ['clubMember', 'providerAdminB', 'platformAdmin'], params: async ({ world, db }) => ({ id: await seriesInB(db, world) }), body: () => ({ reason: 'Saisonende' }) },
+  'POST /api/series/:id/approve': { allow: ['providerAdminB', 'platformAdmin'], params: async ({ world, db }) => ({ id: await seriesInB(db, world, 'pending') }) },
   'POST /api/contracts': {
     allow: ['platformAdmin'],
     body: ({ world }) => ({ employerId: world.orgs.employerA, name: 'Pilot', validFrom: '2026-01-01', validTo: '2027-12-31', spaceIds: [world.spaces.providerA], daysPerEmployee: 4, price: { unit: 'day', cents: 1500 } }),

@@ -27,6 +27,12 @@ describe('configuration from the environment', () => {
     expect(() => parseConfig({ DEMO_DATA: 'no' })).toThrow(/DEMO_DATA/);
   });
 
+  it('takes map tiles from OpenStreetMap unless MAP_TILE_URL names other https tiles or a path here', () => {
+    expect(parseConfig({}).map).toEqual({ tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' });
+    expect(parseConfig({ MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.webp', MAP_TILE_ATTRIBUTION: '© Kreis Coesfeld' }).map).toEqual({ tileUrl: 'https://tiles.example.org/{z}/{x}/{y}.webp', attribution: '© Kreis Coesfeld' });
+    expect(parseConfig({ MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png' }).map.tileUrl).toBe('/tiles/{z}/{x}/{y}.png');
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });
@@ -42,6 +48,9 @@ describe('configuration from the environment', () => {
     ['LOG_LEVEL', 'loud'],
     ['COMMUTE_DETOUR_FACTOR', '0.5'],
     ['COMMUTE_CO2_G_PER_KM', 'viel'],
+    ['MAP_TILE_URL', 'http://tiles.example.org/{z}/{x}/{y}.png'],
+    ['MAP_TILE_URL', 'https://tiles.example.org/tile.png'],
+    ['MAP_TILE_URL', 'javascript:alert(1)//{z}{x}{y}'],
   ])('rejects a bad %s and names the variable', (variable, value) => {
     let error: unknown;
     try {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MAP_TILES } from '@landraeume/shared';
 import { DEFAULT_RETENTION_MONTHS } from './worker/retention.job';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -32,6 +33,14 @@ const envSchema = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(DEFAULT_RETENTION_MONTHS),
   WEBHOOK_ALLOW_LINK_LOCAL: z.enum(['true', 'false']).default('false'),
+  // The page's CSP lets images come only from our origin or over https, so tiles must too.
+  MAP_TILE_URL: z
+    .string()
+    .max(500)
+    .regex(/^(https:\/\/[^\s"'<>]+|\/[^/\s"'<>][^\s"'<>]*)$/, 'must be an https:// URL or a path on this server')
+    .refine((value) => ['{z}', '{x}', '{y}'].every((part) => value.includes(part)), 'must contain {z}, {x} and {y}')
+    .default(DEFAULT_MAP_TILES.tileUrl),
+  MAP_TILE_ATTRIBUTION: z.string().max(500).default(DEFAULT_MAP_TILES.attribution),
 });
 
 export interface Config {
@@ -58,7 +67,10 @@ export interface Config {
   retentionMonths: number;
   /** Webhooks to link-local addresses (169.254.0.0/16, the cloud metadata service) are refused unless this is set. */
   webhookAllowLinkLocal: boolean;
+  /** The search page's map: where its tiles come from and the credit the tile provider asks for. */
+  map: { tileUrl: string; attribution: string };
 }
+
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -101,6 +113,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret
     demoData: e.DEMO_DATA === 'true',
     retentionMonths: e.RETENTION_MONTHS,
     webhookAllowLinkLocal: e.WEBHOOK_ALLOW_LINK_LOCAL === 'true',
+    map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
   };
 }
 

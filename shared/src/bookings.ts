@@ -67,6 +67,8 @@ export const bookingSchema = z.object({
   organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   /** The employer contract that pays for it, if any. */
   contractId: z.uuid().nullable(),
+  /** The recurring series this date belongs to, if any: lists group by it, series actions take it. */
+  seriesId: z.uuid().nullable(),
   /** Who booked: shown to the booker themself and to the space's managers, never publicly. */
   booker: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
   decisionReason: z.string().nullable(),

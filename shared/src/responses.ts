@@ -18,6 +18,12 @@ export const managedSpaceListSchema = itemsOf(managedSpaceSummarySchema);
 export const invitationSchema = z.object({ id: z.uuid(), email: z.string(), role: z.enum(ROLES), expiresAt: z.string() });
 export const invitationAcceptedSchema = z.object({ organizationId: z.uuid() });
 export const seriesCancelledSchema = z.object({ cancelled: z.array(bookingSchema) });
+export const seriesApprovedSchema = z.object({ approved: z.array(bookingSchema) });
+
+/** What the browser needs to know of the server's configuration: where the search map's tiles come from. */
+export const clientConfigSchema = z.object({ map: z.object({ tileUrl: z.string(), attribution: z.string() }) });
+export type ClientConfig = z.infer<typeof clientConfigSchema>;
+export const DEFAULT_MAP_TILES: ClientConfig['map'] = { tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' };
 
 /** The GDPR export: everything held about the person, grouped by kind. */
 export const personalDataExportSchema = z.record(z.string(), z.unknown());

@@ -1,14 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
-import type { Availability, Booking, SpaceDetail } from '@landraeume/shared';
+import type { Availability, Booking, Me, SpaceDetail } from '@landraeume/shared';
 import { DateTime } from 'luxon';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
-import { useMe } from '../api/session';
+import { useMe, useRefreshSession } from '../api/session';
+import { clearPendingChoice, loadPendingChoice, savePendingChoice } from '../booking/pending-choice';
 import type { MessageKey } from '../i18n/de';
 import { useI18n } from '../i18n/i18n';
 import { ContractChoice } from './ContractChoice';
 import { FormAlert, Notice } from './FormAlert';
+import { InlineAuthDialog } from './InlineAuthDialog';
+import { SeriesRequest } from './series/SeriesRequest';
 import { SlotTaken } from './SlotTaken';
 
 const ANY = '';
@@ -17,18 +19,29 @@ const ANY = '';
 export function BookingForm({ space, availability, day, picked, onBooked, onPickDay }: { space: SpaceDetail; availability: Availability; day: string; picked?: { start: string; end: string }; onBooked(): void; onPickDay(day: string): void }) {
   const { t } = useI18n();
   const me = useMe();
-  const ids = { resource: useId(), from: useId(), to: useId(), whole: useId() };
+  const refresh = useRefreshSession();
+  const ids = { resource: useId(), from: useId(), to: useId(), whole: useId(), purpose: useId() };
   const isCoworking = space.kind === 'coworking';
   const bookable = space.resources.filter((r) => r.active && (isCoworking ? r.kind === 'desk' : true));
-  const [resourceId, setResourceId] = useState(isCoworking || bookable.length !== 1 ? ANY : bookable[0]!.id);
-  const [wholeDay, setWholeDay] = useState(isCoworking);
+  // A choice saved before signing up comes back when its owner returns to this space and day.
+  const [restored] = useState(() => {
+    const saved = loadPendingChoice(space.slug);
+    return saved?.day === day ? saved : undefined;
+  });
+  const [resourceId, setResourceId] = useState(restored?.resourceId ?? (isCoworking || bookable.length !== 1 ? ANY : bookable[0]!.id));
+  const [wholeDay, setWholeDay] = useState(restored?.wholeDay ?? isCoworking);
+  const [purpose, setPurpose] = useState(restored?.purpose ?? '');
   const free = useMemo(() => {
     if (resourceId === ANY) return availability.slots.filter((slot) => (isCoworking ? slot.freeDesks : slot.freeUnits) > 0);
     const spans = availability.resources.find((r) => r.resourceId === resourceId)?.free ?? [];
     return availability.slots.filter((slot) => spans.some((span) => span.start <= slot.start && slot.end <= span.end));
   }, [availability, resourceId, isCoworking]);
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
+  const [start, setStart] = useState(restored?.start ?? '');
+  const [end, setEnd] = useState(restored?.end ?? '');
+  const [signingIn, setSigningIn] = useState(false);
+  const [unverified, setUnverified] = useState(false);
+  const pendingBody = useRef<object>(undefined);
+  const submitButton = useRef<HTMLButtonElement>(null);
   const [contractId, setContractId] = useState('');
   // The length last asked for: alternatives keep it even after the taken time is cleared below.
   const [askedMinutes, setAskedMinutes] = useState(space.rules.minDurationMinutes);
@@ -49,26 +62,43 @@ export function BookingForm({ space, availability, day, picked, onBooked, onPick
   const local = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat('HH:mm');
   const book = useMutation({
     mutationFn: (body: object) => api<Booking>('/api/bookings', { method: 'POST', body, headers: { 'Idempotency-Key': crypto.randomUUID() } }),
-    onSuccess: onBooked,
+    onSuccess: () => {
+      clearPendingChoice();
+      onBooked();
+    },
     onError: onBooked,
   });
 
-  if (!me.data) {
-    return (
-      <p>
-        <Link to={`/anmelden?weiter=${encodeURIComponent(`/raeume/${space.slug}`)}`}>{t('space.signInToBook')}</Link>
-      </p>
-    );
-  }
-  const wanted = { start: start || free[0]?.start, end: end || free[0]?.end };
+  // Unchosen, the times are what the lists show: the first free start, and the end of its slot.
+  const wantedStart = start || free[0]?.start;
+  const wanted = { start: wantedStart, end: end && wantedStart && end > wantedStart ? end : free.find((slot) => slot.start === wantedStart)?.end };
+  const choiceText = wholeDay || !wanted.start || !wanted.end ? day : `${day}, ${local(wanted.start)}–${local(wanted.end)}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (wanted.start && wanted.end) setAskedMinutes(DateTime.fromISO(wanted.end).diff(DateTime.fromISO(wanted.start), 'minutes').minutes);
-    const target = { ...(resourceId === ANY ? {} : { resourceId }), ...(contractId ? { contractId } : {}) };
-    book.mutate(wholeDay ? { spaceId: space.id, ...target, date: day } : { spaceId: space.id, ...target, ...wanted });
+    const target = { ...(resourceId === ANY ? {} : { resourceId }), ...(contractId ? { contractId } : {}), ...(purpose.trim() ? { purpose: purpose.trim() } : {}) };
+    const body = wholeDay ? { spaceId: space.id, ...target, date: day } : { spaceId: space.id, ...target, ...wanted };
+    if (me.data?.emailVerified) {
+      book.mutate(body);
+      return;
+    }
+    pendingBody.current = body;
+    savePendingChoice({ slug: space.slug, spaceName: space.name, day, resourceId, wholeDay, start: wanted.start ?? '', end: wanted.end ?? '', purpose });
+    if (me.data) setUnverified(true);
+    else setSigningIn(true);
+  };
+  const signedIn = async (account: Me, registered: boolean) => {
+    await refresh();
+    if (registered) return;
+    setSigningIn(false);
+    // The dialog is gone: focus returns to where the person was, the booking button.
+    submitButton.current?.focus();
+    if (!account.emailVerified) setUnverified(true);
+    else if (pendingBody.current) book.mutate(pendingBody.current);
   };
   const taken = book.error instanceof ApiError && book.error.code === 'booking_conflict';
   return (
+    <>
     <form onSubmit={submit} className="booking-form">
       <div className="field">
         <label htmlFor={ids.resource}>{t('space.resource')}</label>
@@ -111,9 +141,16 @@ export function BookingForm({ space, availability, day, picked, onBooked, onPick
           </div>
         </div>
       )}
-      <ContractChoice spaceId={space.id} contractId={contractId} onChange={setContractId} />
+      {!isCoworking && (
+        <div className="field">
+          <label htmlFor={ids.purpose}>{t('space.purpose')}</label>
+          <input id={ids.purpose} value={purpose} maxLength={500} onChange={(e) => setPurpose(e.target.value)} />
+        </div>
+      )}
+      {me.data && <ContractChoice spaceId={space.id} contractId={contractId} onChange={setContractId} />}
+      {restored && !book.data && <p className="hint">{t('auth.restored')}</p>}
       {space.approval === 'required' && <p className="hint">{t('space.requestHint')}</p>}
-      <button type="submit" className="button" disabled={book.isPending || (!wholeDay && free.length === 0)}>
+      <button ref={submitButton} type="submit" className="button" disabled={book.isPending || (!wholeDay && free.length === 0)}>
         {space.approval === 'required' ? t('space.request') : t('space.book')}
       </button>
       <FormAlert error={book.error} />
@@ -136,7 +173,12 @@ export function BookingForm({ space, availability, day, picked, onBooked, onPick
           }}
         />
       )}
+      {unverified && <p role="alert" className="alert alert-error">{t('auth.unverified')}</p>}
       {book.data && <Notice>{t('space.booked', { status: t(`status.${book.data.status}` as MessageKey) })}</Notice>}
     </form>
+    {/* Outside the booking form: their own forms must not submit it. */}
+    {(!me.data || signingIn) && <InlineAuthDialog open={signingIn} choice={choiceText} onClose={() => setSigningIn(false)} onSignedIn={signedIn} />}
+    {me.data && !wholeDay && <SeriesRequest space={space} me={me.data} resourceId={resourceId === ANY ? undefined : resourceId} slot={wanted.start && wanted.end ? { start: wanted.start, end: wanted.end } : undefined} purpose={purpose} />}
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { lazy, Suspense, useId, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/client';
+import { loadPendingChoice } from '../booking/pending-choice';
 import { BookingForm } from '../components/BookingForm';
 import { FormAlert } from '../components/FormAlert';
 import { OpeningHours } from '../components/OpeningHours';
@@ -20,7 +21,12 @@ export function SpacePage() {
   const queryClient = useQueryClient();
   const space = useQuery({ queryKey: ['space', slug], queryFn: () => api<SpaceDetail>(`/api/spaces/${encodeURIComponent(slug)}`) });
   const zone = space.data?.zone ?? 'Europe/Berlin';
-  const [day, setDay] = useState(() => DateTime.now().setZone('Europe/Berlin').plus({ days: 1 }).toISODate()!);
+  // Back from confirming a new account, the day chosen before comes back with the rest of the choice.
+  const [day, setDay] = useState(() => {
+    const tomorrow = DateTime.now().setZone('Europe/Berlin').plus({ days: 1 }).toISODate()!;
+    const saved = loadPendingChoice(slug)?.day;
+    return saved && saved >= tomorrow ? saved : tomorrow;
+  });
   const [picked, setPicked] = useState<{ start: string; end: string } | undefined>();
   const from = DateTime.fromISO(day, { zone });
   const range = `from=${encodeURIComponent(from.toISO()!)}&to=${encodeURIComponent(from.plus({ days: 1 }).toISO()!)}`;

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { loadPendingChoice } from '../booking/pending-choice';
 import { api } from '../api/client';
 import { useRefreshSession } from '../api/session';
 import { FormAlert, MissingToken, Notice } from '../components/FormAlert';
@@ -26,8 +27,21 @@ export function TokenPage({ endpoint, title, done }: { endpoint: string; title: 
       <h1>{t(title)}</h1>
       {redeem.isPending && <p>{t('search.loading')}</p>}
       {redeem.isSuccess && <Notice>{t(done)}</Notice>}
+      {redeem.isSuccess && <ResumeChoice />}
       <FormAlert error={redeem.error} />
       {!params.get('token') && <MissingToken />}
     </section>
+  );
+}
+
+/** After confirming a new account: the way back to the slot chosen before registering. */
+function ResumeChoice() {
+  const { t } = useI18n();
+  const [choice] = useState(() => loadPendingChoice());
+  if (!choice) return null;
+  return (
+    <p>
+      <Link to={`/raeume/${choice.slug}`}>{t('auth.resume', { space: choice.spaceName })}</Link>
+    </p>
   );
 }

@@ -62,6 +62,7 @@ export function presentBooking(row: BookingRow): Booking {
     priceCents: row.price_cents ?? 0,
     organization: row.organization_id ? { id: row.organization_id, name: row.organization_name ?? '' } : null,
     contractId: row.contract_id,
+    seriesId: row.series_id,
     booker: row.booker_id && row.booker_name ? { id: row.booker_id, name: row.booker_name, email: row.booker_email ?? '' } : null,
     decisionReason: row.decision_reason,
     sequence: row.sequence,

@@ -1,8 +1,9 @@
-import { seriesCancelSchema, seriesCancelledSchema, seriesCreateSchema, seriesCreatedSchema, seriesIdParamsSchema, seriesPreviewResultSchema, seriesPreviewSchema } from '@landraeume/shared';
+import { seriesApprovedSchema, seriesCancelSchema, seriesCancelledSchema, seriesCreateSchema, seriesCreatedSchema, seriesIdParamsSchema, seriesPreviewResultSchema, seriesPreviewSchema } from '@landraeume/shared';
 import { defineRoute, type AnyRoute } from '../../http/route';
+import type { SeriesApproval } from './series-approval.service';
 import type { SeriesService } from './series.service';
 
-export function seriesRoutes(series: SeriesService): AnyRoute[] {
+export function seriesRoutes(series: SeriesService, approval: SeriesApproval): AnyRoute[] {
   return [
     defineRoute({
       method: 'post',
@@ -32,6 +33,15 @@ export function seriesRoutes(series: SeriesService): AnyRoute[] {
       params: seriesIdParamsSchema,
       body: seriesCancelSchema,
       handler: ({ actor, params, body }) => series.cancelRest(actor!, params.id, body.from, body.reason),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/series/:id/approve',
+      summary: 'Confirm every date of a series request still waiting, as one decision (admins of the owning municipality or provider)',
+      access: 'verified',
+      response: seriesApprovedSchema,
+      params: seriesIdParamsSchema,
+      handler: ({ actor, params }) => approval.approve(actor!, params.id),
     }),
   ];
 }

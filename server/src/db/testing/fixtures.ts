@@ -11,7 +11,7 @@ export const TEST_PASSWORD = 'Kirschbaum-Allee-42';
 let sharedHash: Promise<string> | undefined;
 const passwordHash = () => (sharedHash ??= hashPassword(TEST_PASSWORD));
 
-const unique = () => randomBytes(4).toString('hex');
+const unique = () => randomBytes(8).toString('hex');
 
 export interface TestUser {
   id: string;
