@@ -23,6 +23,11 @@ const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage').then((m) => ({ 
 const MailboxPage = lazy(() => import('./pages/MailboxPage').then((m) => ({ default: m.MailboxPage })));
 const SurveyPage = lazy(() => import('./pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const ManagedSpacesPage = lazy(() => import('./pages/manage/ManagedSpacesPage').then((m) => ({ default: m.ManagedSpacesPage })));
+const SpaceEditorPage = lazy(() => import('./pages/manage/SpaceEditorPage').then((m) => ({ default: m.SpaceEditorPage })));
+const SpaceBookingsPage = lazy(() => import('./pages/manage/SpaceBookingsPage'));
+const AdminOrganizationsPage = lazy(() => import('./pages/admin/AdminOrganizationsPage').then((m) => ({ default: m.AdminOrganizationsPage })));
+const AdminOrganizationPage = lazy(() => import('./pages/admin/AdminOrganizationPage').then((m) => ({ default: m.AdminOrganizationPage })));
 const SurveyAdminPage = lazy(() => import('./pages/SurveyAdminPage').then((m) => ({ default: m.SurveyAdminPage })));
 
 const queryClient = new QueryClient({
@@ -57,6 +62,11 @@ export function App() {
               <Route path="/umfrage" element={<Suspense><SurveyPage /></Suspense>} />
               <Route path="/berichte" element={<Suspense><ReportsPage /></Suspense>} />
               <Route path="/admin/umfrage" element={<Suspense><SurveyAdminPage /></Suspense>} />
+              <Route path="/meine-raeume" element={<Suspense><ManagedSpacesPage /></Suspense>} />
+              <Route path="/meine-raeume/:id" element={<Suspense><SpaceEditorPage /></Suspense>} />
+              <Route path="/meine-raeume/:id/kalender" element={<Suspense><SpaceBookingsPage /></Suspense>} />
+              <Route path="/admin/organisationen" element={<Suspense><AdminOrganizationsPage /></Suspense>} />
+              <Route path="/admin/organisationen/:id" element={<Suspense><AdminOrganizationPage /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

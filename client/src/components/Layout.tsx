@@ -24,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const employs = isPlatformAdmin || me.data?.memberships.some((m) => m.organizationKind === 'employer' && m.role === 'admin');
   const seesReports = !!me.data?.memberships.some((m) => (m.organizationKind === 'municipality' || m.organizationKind === 'platform') && m.role === 'admin');
   const manages = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider' || m.organizationKind === 'platform');
+  const ownsSpaces = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider');
   return (
     <>
       <a className="skip-link" href="#main">
@@ -54,6 +55,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/region">{t('nav.region')}</NavLink>
               </li>
             )}
+            {me.data && ownsSpaces && (
+              <li>
+                <NavLink to="/meine-raeume">{t('nav.manage')}</NavLink>
+              </li>
+            )}
             {me.data && manages && (
               <li>
                 <NavLink to="/anfragen">{t('nav.inbox')}</NavLink>
@@ -65,6 +71,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {seesReports && (
               <li>
                 <NavLink to="/berichte">{t('nav.reports')}</NavLink>
+              </li>
+            )}
+            {isPlatformAdmin && (
+              <li>
+                <NavLink to="/admin/organisationen">{t('nav.adminOrgs')}</NavLink>
               </li>
             )}
             {isPlatformAdmin && (
