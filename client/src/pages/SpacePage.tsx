@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { BookingForm } from '../components/BookingForm';
 import { FormAlert } from '../components/FormAlert';
+import { Closures } from '../components/Closures';
 import { OpeningHours } from '../components/OpeningHours';
 import type { MessageKey } from '../i18n/de';
 import { useI18n } from '../i18n/i18n';
@@ -63,6 +64,7 @@ export function SpacePage() {
         </section>
       )}
       <OpeningHours hours={s.openingHours} />
+      <Closures space={s} />
       {s.houseRules && (
         <section>
           <h2>{t('space.rules')}</h2>
