@@ -100,8 +100,42 @@ describe('providers and the platform team at work', () => {
     await page.getByRole('button', { name: 'Organisation wieder freischalten' }).waitFor();
     await page.getByRole('link', { name: 'Zurück zu allen Organisationen' }).click();
     const row = page.getByRole('row').filter({ hasText: 'Hofladen Nottuln GmbH' });
+    await row.getByRole('cell', { name: 'gesperrt' }).waitFor();
     expect(await row.getByRole('cell').allTextContents()).toEqual(['Hofladen Nottuln GmbH', 'Arbeitgeber', 'Nottuln', 'gesperrt']);
     await page.screenshot({ path: `${SCREENSHOTS}/admin-organizations.png`, fullPage: true });
     await page.close();
+  }, 90_000);
+
+  it('a club’s request shows in the provider’s calendar with who asked; the municipality approves it in the dialog', async () => {
+    const day = DateTime.now().setZone('Europe/Berlin').plus({ weeks: 1 }).set({ weekday: 2 });
+    const club = await browser().newPage({ locale: 'de-DE' });
+    await signIn(club, baseUrl, 'verein@demo.landraeume.example');
+    await club.goto(`${baseUrl}/raeume/duelmen-overbergschule-musikraum`);
+    await club.getByLabel('Tag wählen').fill(day.toISODate()!);
+    await club.getByLabel('Von').selectOption({ label: '18:00' });
+    await club.getByLabel('Bis').selectOption({ label: '20:00' });
+    await club.getByRole('button', { name: 'Anfrage senden' }).click();
+    await club.getByRole('status').filter({ hasText: 'angefragt' }).waitFor();
+    await club.close();
+
+    const town = await browser().newPage({ locale: 'de-DE', viewport: { width: 1200, height: 900 } });
+    await signIn(town, baseUrl, 'gemeinde@demo.landraeume.example');
+    await town.goto(`${baseUrl}/meine-raeume`);
+    await town.getByRole('link', { name: 'Belegungskalender von „Musikschulraum in der Overbergschule“' }).click();
+    await town.getByRole('heading', { level: 1, name: 'Belegung: Musikschulraum in der Overbergschule' }).waitFor();
+    await town.getByRole('button', { name: 'Weiter' }).click();
+    const request = town.locator('.rbc-event.calendar-pending').filter({ hasText: 'Bernd Vorstand' });
+    await request.waitFor();
+    expect(await request.innerText()).toContain('18:00');
+    await request.click();
+    const dialog = town.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('verein@demo.landraeume.example');
+    await town.screenshot({ path: `${SCREENSHOTS}/manage-calendar-dialog.png`, fullPage: true });
+    await dialog.getByRole('button', { name: 'Bestätigen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await town.locator('.rbc-event.calendar-confirmed').filter({ hasText: 'Bernd Vorstand' }).waitFor();
+    expect(await town.locator('.rbc-event.calendar-pending').count()).toBe(0);
+    await town.close();
   }, 90_000);
 });

@@ -98,6 +98,7 @@ export const deManage = {
   'provider.title': 'Belegungskalender',
   'provider.heading': 'Belegung: {name}',
   'provider.hint': 'Anfragen und bestätigte Buchungen mit Namen und Zweck. Ein Klick öffnet die Details; Anfragen können Sie dort bestätigen oder ablehnen.',
+  'provider.hours': 'Stunden des Kalenders',
   'provider.pending': 'Anfrage',
   'provider.anonymous': 'gelöschtes Konto',
   'provider.list': 'Buchungen dieser Woche',

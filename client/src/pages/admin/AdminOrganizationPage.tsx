@@ -22,6 +22,8 @@ export function AdminOrganizationPage() {
   const org = useQuery({ queryKey: ['organization', id], queryFn: () => api<Organization>(`/api/organizations/${id}`), enabled: !!me.data });
   const store = (saved: Organization) => {
     client.setQueryData(['organization', id], saved);
+    // The list shows the change at once when one goes back, not after its refetch.
+    client.setQueryData<{ items: Organization[] }>(['organizations'], (list) => list && { items: list.items.map((o) => (o.id === saved.id ? saved : o)) });
     void client.invalidateQueries({ queryKey: ['organizations'] });
   };
   if (me.isPending || (me.data && org.isPending)) return <p>{t('search.loading')}</p>;

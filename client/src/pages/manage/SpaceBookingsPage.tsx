@@ -40,6 +40,16 @@ export default function SpaceBookingsPage() {
   const [selected, setSelected] = useState<Booking | null>(null);
   const range = weekWindow(shown, zone);
   const bookings = useQuery({ queryKey: ['space-bookings', id, range.from], queryFn: () => allBookings(id, range), enabled: !!space.data });
+  const frame = useRef<HTMLDivElement>(null);
+  // The hours scroll inside the calendar; with no entry to tab to, keyboard users need the
+  // scrolling area itself to be reachable (the library renders it anew on every view change).
+  useEffect(() => {
+    frame.current?.querySelectorAll('.rbc-time-content').forEach((area) => {
+      area.setAttribute('tabindex', '0');
+      area.setAttribute('role', 'region');
+      area.setAttribute('aria-label', t('provider.hours'));
+    });
+  });
   const events = useMemo(() => bookingEvents(bookings.data ?? [], { pending: t('provider.pending'), anonymous: t('provider.anonymous') }), [bookings.data, t]);
   if (me.isPending) return <p>{t('search.loading')}</p>;
   if (!me.data) return <Navigate to={`/anmelden?weiter=/meine-raeume/${id}/kalender`} replace />;
@@ -62,7 +72,7 @@ export default function SpaceBookingsPage() {
         <span className="badge status-pending">{t('status.pending')}</span> <span className="badge badge-free">{t('status.confirmed')}</span>
       </p>
       <FormAlert error={bookings.error} />
-      <div className="calendar-frame">
+      <div className="calendar-frame" ref={frame}>
         <Calendar<BookingEvent>
           localizer={localizer}
           culture={culture}
