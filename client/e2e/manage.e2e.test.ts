@@ -47,6 +47,11 @@ describe('providers and the platform team at work', () => {
     await page.getByRole('button', { name: 'Schließung speichern' }).click();
     await page.getByRole('listitem').filter({ hasText: 'Renovierung der Fenster' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/manage-space-editor.png`, fullPage: true });
+    // On a small phone the editor fits the screen: nothing to scroll sideways.
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${SCREENSHOTS}/manage-space-editor-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1200, height: 900 });
 
     await page.goto(`${baseUrl}/raeume/${SLUG}`);
     await page.getByRole('heading', { level: 1, name: SPACE }).waitFor();
@@ -92,6 +97,7 @@ describe('providers and the platform team at work', () => {
     const contract = page.getByRole('listitem').filter({ hasText: 'Pilot Hofladen 2026' });
     await contract.getByText('19,50 € pro Tag').waitFor();
     expect(await contract.getByText('aktiv').count()).toBe(1);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SCREENSHOTS}/admin-contract.png`, fullPage: true });
 
     await page.getByRole('button', { name: 'Vertrag „Pilot Hofladen 2026“ beenden' }).click();
