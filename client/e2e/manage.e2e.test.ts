@@ -17,6 +17,17 @@ describe('providers and the platform team at work', () => {
     await page.getByRole('link', { name: SPACE, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: SPACE }).waitFor();
 
+    // A second room is added, renamed and taken out of service again: rooms are never deleted.
+    await page.locator('#resource-kind').selectOption('room');
+    await page.locator('#resource-name').fill('Kleiner Nebenraum');
+    await page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
+    const row = page.locator('.resource-row', { has: page.getByLabel('Name von „Kleiner Nebenraum“') });
+    await row.getByLabel('Name von „Kleiner Nebenraum“').fill('Nebenraum am Flur');
+    await row.getByRole('button', { name: 'Umbenennen' }).click();
+    await page.getByRole('button', { name: '„Nebenraum am Flur“ außer Betrieb nehmen' }).click();
+    await page.getByRole('button', { name: '„Nebenraum am Flur“ wieder in Betrieb nehmen' }).waitFor();
+    expect(await page.locator('.resource-row', { has: page.getByLabel('Name von „Nebenraum am Flur“') }).getByText('außer Betrieb').count()).toBe(1);
+
     // Saturday becomes two periods, whatever it was before.
     const saturday = page.getByRole('group', { name: 'Samstag' });
     while ((await saturday.getByRole('button', { name: /entfernen/ }).count()) > 0) await saturday.getByRole('button', { name: /entfernen/ }).first().click();

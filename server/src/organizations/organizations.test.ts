@@ -136,6 +136,13 @@ describe('changing an organization', () => {
     const bad = await platformAdmin.patch(`/api/organizations/${club.id}`).send({ postcode: '4830', kind: 'employer' }).expect(400);
     expect(bad.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['', 'postcode']);
     await platformAdmin.patch('/api/organizations/00000000-0000-4000-8000-000000000000').send({ name: 'Niemand' }).expect(404);
+    for (const hostile of [{ status: 'deleted' }, { name: '   ' }, { name: 'x'.repeat(201) }, { website: 'javascript:alert(1)' }, { municipality: 'Berlin' }, { name: ['Liste'] }]) {
+      expect((await platformAdmin.patch(`/api/organizations/${club.id}`).send(hostile).expect(400)).body.error.code).toBe('invalid_input');
+    }
+    // Nothing to change changes nothing, and leaves no trace in the log.
+    await platformAdmin.patch(`/api/organizations/${club.id}`).send({}).expect(200);
+    const audit = await t.db.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [club.id]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['organization.created', 'membership.appointed']);
     expect((await platformAdmin.get(`/api/organizations/${club.id}`).expect(200)).body.name).toBe('TuS Nottuln 1919');
   });
 });
