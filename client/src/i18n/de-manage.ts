@@ -99,6 +99,7 @@ export const deManage = {
   'provider.heading': 'Belegung: {name}',
   'provider.hint': 'Anfragen und bestätigte Buchungen mit Namen und Zweck. Ein Klick öffnet die Details; Anfragen können Sie dort bestätigen oder ablehnen.',
   'provider.hours': 'Stunden des Kalenders',
+  'provider.adminsDecide': 'Über Anfragen entscheiden die Admins der Organisation.',
   'provider.pending': 'Anfrage',
   'provider.anonymous': 'gelöschtes Konto',
   'provider.list': 'Buchungen dieser Woche',

@@ -100,6 +100,7 @@ export const enManage: Record<keyof typeof deManage, string> = {
   'provider.heading': 'Bookings: {name}',
   'provider.hint': 'Requests and confirmed bookings with names and purpose. A click opens the details; requests can be approved or rejected there.',
   'provider.hours': 'Hours of the calendar',
+  'provider.adminsDecide': 'Requests are decided by the organisation’s admins.',
   'provider.pending': 'Request',
   'provider.anonymous': 'deleted account',
   'provider.list': 'Bookings this week',

@@ -106,13 +106,20 @@ export default function SpaceBookingsPage() {
           </li>
         ))}
       </ul>
-      {selected && <BookingDialog booking={selected} onClose={() => setSelected(null)} />}
+      {selected && (
+        <BookingDialog
+          booking={selected}
+          // Deciding is for the owning organization's admins; its staff see the requests only.
+          canDecide={me.data.memberships.some((m) => (m.organizationKind === 'platform' || m.organizationId === space.data!.provider.id) && m.role === 'admin')}
+          onClose={() => setSelected(null)}
+        />
+      )}
     </section>
   );
 }
 
 /** A modal with the booking's details; for a request the decision. The browser keeps focus inside and gives it back on close. */
-function BookingDialog({ booking, onClose }: { booking: Booking; onClose(): void }) {
+function BookingDialog({ booking, canDecide, onClose }: { booking: Booking; canDecide: boolean; onClose(): void }) {
   const { t, dateTime, money } = useI18n();
   const client = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -164,7 +171,8 @@ function BookingDialog({ booking, onClose }: { booking: Booking; onClose(): void
         )}
       </dl>
       <FormAlert error={decide.error} />
-      {booking.status === 'pending' && (
+      {booking.status === 'pending' && !canDecide && <p className="hint">{t('provider.adminsDecide')}</p>}
+      {booking.status === 'pending' && canDecide && (
         <div className="actions">
           <button type="button" className="button" disabled={decide.isPending} onClick={() => decide.mutate('approve')}>
             {t('inbox.approve')}
