@@ -36,12 +36,26 @@ function wednesdayAhead(): string {
   return day.toISODate()!;
 }
 
-const PAGES: { who?: string; paths: string[] }[] = [
+/** The editor and calendar of the first space the signed-in manager looks after. */
+async function managedSpacePaths(page: Page): Promise<string[]> {
+  const me = await (await page.request.get(`${baseUrl}/api/auth/me`)).json();
+  const org = me.memberships.find((m: { organizationKind: string }) => m.organizationKind === 'municipality');
+  const spaces = await (await page.request.get(`${baseUrl}/api/organizations/${org.organizationId}/spaces`)).json();
+  return [`/meine-raeume/${spaces.items[0].id}`, `/meine-raeume/${spaces.items[0].id}/kalender`];
+}
+
+/** An employer's page in the admin screens, with its members and contracts. */
+async function employerPaths(page: Page): Promise<string[]> {
+  const organizations = await (await page.request.get(`${baseUrl}/api/organizations`)).json();
+  return [`/admin/organisationen/${organizations.items.find((o: { kind: string }) => o.kind === 'employer').id}`];
+}
+
+const PAGES: { who?: string; paths: string[]; more?: (page: Page) => Promise<string[]> }[] = [
   { paths: ['/', '/?view=map', '/raeume/coworking-coesfeld-bahnhof', '/anmelden', '/registrieren', '/umfrage'] },
   { who: 'pendlerin@demo.landraeume.example', paths: ['/buchungen', '/konto', '/anbieter-werden'] },
-  { who: 'gemeinde@demo.landraeume.example', paths: ['/anfragen', '/berichte', '/webhooks', '/schluessel', '/zulassung'] },
+  { who: 'gemeinde@demo.landraeume.example', paths: ['/anfragen', '/berichte', '/webhooks', '/schluessel', '/zulassung', '/meine-raeume'], more: managedSpacePaths },
   { who: 'arbeitgeber@demo.landraeume.example', paths: ['/arbeitgeber'] },
-  { who: 'admin@demo.landraeume.example', paths: ['/admin/auftraege', '/postfach'] },
+  { who: 'admin@demo.landraeume.example', paths: ['/admin/auftraege', '/postfach', '/admin/organisationen'], more: employerPaths },
 ];
 
 describe('accessibility', () => {
@@ -52,7 +66,7 @@ describe('accessibility', () => {
       const context = await browser().newContext({ locale: 'de-DE' });
       const page = await context.newPage();
       if (group.who) await signIn(page, baseUrl, group.who);
-      for (const path of group.paths) found.push(...(await violations(page, path)));
+      for (const path of [...group.paths, ...((await group.more?.(page)) ?? [])]) found.push(...(await violations(page, path)));
       await page.screenshot({ path: `${SCREENSHOTS}/accessibility-${group.who?.split('@')[0] ?? 'public'}.png`, fullPage: true });
       await context.close();
     }

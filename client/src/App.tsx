@@ -24,6 +24,11 @@ const MailboxPage = lazy(() => import('./pages/MailboxPage').then((m) => ({ defa
 const SurveyPage = lazy(() => import('./pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const KeyBoardPage = lazy(() => import('./pages/KeyBoardPage').then((m) => ({ default: m.KeyBoardPage })));
+const ManagedSpacesPage = lazy(() => import('./pages/manage/ManagedSpacesPage').then((m) => ({ default: m.ManagedSpacesPage })));
+const SpaceEditorPage = lazy(() => import('./pages/manage/SpaceEditorPage').then((m) => ({ default: m.SpaceEditorPage })));
+const SpaceBookingsPage = lazy(() => import('./pages/manage/SpaceBookingsPage'));
+const AdminOrganizationsPage = lazy(() => import('./pages/admin/AdminOrganizationsPage').then((m) => ({ default: m.AdminOrganizationsPage })));
+const AdminOrganizationPage = lazy(() => import('./pages/admin/AdminOrganizationPage').then((m) => ({ default: m.AdminOrganizationPage })));
 const SurveyAdminPage = lazy(() => import('./pages/SurveyAdminPage').then((m) => ({ default: m.SurveyAdminPage })));
 const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
 const ProviderApplicationPage = lazy(() => import('./pages/admission/ProviderApplicationPage').then((m) => ({ default: m.ProviderApplicationPage })));
@@ -65,6 +70,11 @@ export function App() {
               <Route path="/webhooks" element={<Suspense><WebhooksPage /></Suspense>} />
               <Route path="/anbieter-werden" element={<Suspense><ProviderApplicationPage /></Suspense>} />
               <Route path="/zulassung" element={<Suspense><AdmissionInboxPage /></Suspense>} />
+              <Route path="/meine-raeume" element={<Suspense><ManagedSpacesPage /></Suspense>} />
+              <Route path="/meine-raeume/:id" element={<Suspense><SpaceEditorPage /></Suspense>} />
+              <Route path="/meine-raeume/:id/kalender" element={<Suspense><SpaceBookingsPage /></Suspense>} />
+              <Route path="/admin/organisationen" element={<Suspense><AdminOrganizationsPage /></Suspense>} />
+              <Route path="/admin/organisationen/:id" element={<Suspense><AdminOrganizationPage /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

@@ -134,6 +134,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/organizations': { allow: SIGNED_IN },
   'POST /api/organizations': { allow: ['platformAdmin'], body: () => ({ kind: 'club', name: `Neuer Verein ${unique()}`, firstAdminEmail: `chef-${unique()}@example.org` }) },
   'GET /api/organizations/:id': { allow: ['clubMember', 'clubAdmin', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.clubA }) },
+  'PATCH /api/organizations/:id': { allow: ['platformAdmin'], params: ({ world }) => ({ id: world.orgs.clubA }), body: () => ({ website: 'https://verein.example.org' }) },
   'GET /api/organizations/:id/members': { allow: ['clubAdmin', 'platformAdmin'], params: ({ world }) => ({ id: world.orgs.clubA }) },
   'POST /api/organizations/:id/invitations': {
     allow: ['clubAdmin', 'platformAdmin'],
@@ -174,6 +175,7 @@ const MATRIX: Record<string, Row> = {
     allow: ['providerStaffA', 'platformAdmin'],
     body: ({ world }) => ({ organizationId: world.orgs.providerA, kind: 'meeting_room', name: 'Neuer Raum', street: 'Markt 1', postcode: '48653', municipality: 'Coesfeld', capacity: 12 }),
   },
+  'GET /api/spaces/:id/management': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.spaces.providerA }) },
   'PATCH /api/spaces/:id': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.spaces.providerA }), body: () => ({ description: 'Neu beschrieben' }) },
   'POST /api/spaces/:id/publish': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.spaces.providerA }), body: () => ({}) },
   'POST /api/spaces/:id/unpublish': { allow: ['providerStaffA', 'platformAdmin'], params: ({ world }) => ({ id: world.spaces.providerA }), body: () => ({}) },

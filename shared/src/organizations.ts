@@ -18,6 +18,24 @@ export const organizationCreateSchema = z
   .strict();
 export type OrganizationCreate = z.infer<typeof organizationCreateSchema>;
 
+export const ORGANIZATION_STATUSES = ['active', 'suspended'] as const;
+
+/** What the platform team may change later; the kind and the slug stay (links and rules hang on them). Null clears a field. */
+export const organizationUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    street: z.string().trim().max(200).nullable().optional(),
+    postcode: z.string().regex(/^[0-9]{5}$/, { error: 'postcode.invalid' }).nullable().optional(),
+    town: z.string().trim().max(100).nullable().optional(),
+    municipality: z.enum(MUNICIPALITY_NAMES).nullable().optional(),
+    email: emailSchema.nullable().optional(),
+    website: z.url({ protocol: /^https?$/ }).max(300).nullable().optional(),
+    /** A suspended organization keeps its data and bookings but adds no spaces and cannot be published. */
+    status: z.enum(ORGANIZATION_STATUSES).optional(),
+  })
+  .strict();
+export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
+
 export const organizationSchema = z.object({
   id: z.string().uuid(),
   kind: z.enum(ORGANIZATION_KINDS),
@@ -29,6 +47,7 @@ export const organizationSchema = z.object({
   municipality: z.string().nullable(),
   email: z.string().nullable(),
   website: z.string().nullable(),
+  status: z.enum(ORGANIZATION_STATUSES),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 

@@ -25,6 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const seesReports = !!me.data?.memberships.some((m) => (m.organizationKind === 'municipality' || m.organizationKind === 'platform') && m.role === 'admin');
   const keepsKeys = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider');
   const manages = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider' || m.organizationKind === 'platform');
+  const ownsSpaces = me.data?.memberships.some((m) => m.organizationKind === 'municipality' || m.organizationKind === 'provider');
   return (
     <>
       <a className="skip-link" href="#main">
@@ -55,6 +56,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/region">{t('nav.region')}</NavLink>
               </li>
             )}
+            {me.data && ownsSpaces && (
+              <li>
+                <NavLink to="/meine-raeume">{t('nav.manage')}</NavLink>
+              </li>
+            )}
             {me.data && manages && (
               <li>
                 <NavLink to="/anfragen">{t('nav.inbox')}</NavLink>
@@ -81,6 +87,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {me.data && !manages && (
               <li>
                 <NavLink to="/anbieter-werden">{t('nav.apply')}</NavLink>
+              </li>
+            )}
+            {isPlatformAdmin && (
+              <li>
+                <NavLink to="/admin/organisationen">{t('nav.adminOrgs')}</NavLink>
               </li>
             )}
             {isPlatformAdmin && (

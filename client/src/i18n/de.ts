@@ -1,4 +1,7 @@
+import { deManage } from './de-manage';
+
 export const de = {
+  ...deManage,
   'app.name': 'Landräume',
   'app.tagline': 'Räume und Arbeitsplätze im Kreis Coesfeld',
   'nav.skip': 'Zum Inhalt springen',

@@ -1,6 +1,8 @@
 import type { MessageKey } from './de';
+import { enManage } from './en-manage';
 
 export const en: Record<MessageKey, string> = {
+  ...enManage,
   'app.name': 'Landräume',
   'app.tagline': 'Rooms and desks in Kreis Coesfeld',
   'nav.skip': 'Skip to content',

@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import { loadPendingChoice } from '../booking/pending-choice';
 import { BookingForm } from '../components/BookingForm';
 import { FormAlert } from '../components/FormAlert';
+import { Closures } from '../components/Closures';
 import { OpeningHours } from '../components/OpeningHours';
 import type { MessageKey } from '../i18n/de';
 import { useI18n } from '../i18n/i18n';
@@ -70,6 +71,7 @@ export function SpacePage() {
         </section>
       )}
       <OpeningHours hours={s.openingHours} />
+      <Closures space={s} />
       {s.houseRules && (
         <section>
           <h2>{t('space.rules')}</h2>

@@ -11,6 +11,7 @@ export interface OrganizationRow {
   municipality: string | null;
   email: string | null;
   website: string | null;
+  status: Organization['status'];
 }
 
 export const presentOrganization = (row: OrganizationRow): Organization => ({
@@ -24,6 +25,7 @@ export const presentOrganization = (row: OrganizationRow): Organization => ({
   municipality: row.municipality,
   email: row.email,
   website: row.website,
+  status: row.status,
 });
 
 export interface MemberRow {

@@ -1,4 +1,4 @@
-import { idParamsSchema, invitationAcceptedSchema, invitationCreateSchema, invitationSchema, memberListSchema, memberParamsSchema, organizationCreateSchema, organizationListSchema, organizationSchema, roleChangeSchema, tokenBodySchema } from '@landraeume/shared';
+import { idParamsSchema, invitationAcceptedSchema, invitationCreateSchema, invitationSchema, memberListSchema, memberParamsSchema, organizationCreateSchema, organizationListSchema, organizationSchema, organizationUpdateSchema, roleChangeSchema, tokenBodySchema } from '@landraeume/shared';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { InvitationService } from './invitations.service';
 import type { OrganizationService } from './organizations.service';
@@ -31,6 +31,16 @@ export function organizationRoutes(organizations: OrganizationService, invitatio
       response: organizationSchema,
       params: idParamsSchema,
       handler: ({ actor, params }) => organizations.get(actor!, params.id),
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/organizations/:id',
+      summary: 'Change an organization’s details, suspend or reactivate it — platform admins',
+      access: 'verified',
+      response: organizationSchema,
+      params: idParamsSchema,
+      body: organizationUpdateSchema,
+      handler: ({ actor, params, body }) => organizations.update(actor!, params.id, body),
     }),
     defineRoute({
       method: 'get',

@@ -1,13 +1,17 @@
-import type { Member, Organization, OrganizationCreate, Role } from '@landraeume/shared';
+import type { Member, Organization, OrganizationCreate, OrganizationUpdate, Role } from '@landraeume/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../accounts/actor';
 import { canCreateOrganization, canListAllOrganizations, canManageMembers, canRemoveMember, canSeeOrganization } from '../accounts/policy';
 import { recordAudit } from '../audit/audit';
+import { rowsOf } from '../db/rows';
 import { DomainError, notFound } from '../http/errors';
 import type { InvitationService } from './invitations.service';
 import { presentMember, presentOrganization, type MemberRow, type OrganizationRow } from './organizations.presenter';
 
-const ORG_COLUMNS = 'id, kind, name, slug, street, postcode, town, municipality, email, website';
+const ORG_COLUMNS = 'id, kind, name, slug, street, postcode, town, municipality, email, website, status';
+
+/** API field → column; all of them happen to share their name. */
+const UPDATABLE = ['name', 'street', 'postcode', 'town', 'municipality', 'email', 'website', 'status'] as const;
 
 function slugify(name: string): string {
   const ascii = name
@@ -58,6 +62,28 @@ export class OrganizationService {
     if (!canSeeOrganization(actor, organizationId)) throw notFound('Organization');
     const [row] = (await this.db.query(`SELECT ${ORG_COLUMNS} FROM organizations WHERE id = $1`, [organizationId])) as OrganizationRow[];
     if (!row) throw notFound('Organization');
+    return presentOrganization(row);
+  }
+
+  /** Platform admins correct an organization's details or suspend it (its data and bookings stay). */
+  async update(actor: Actor, organizationId: string, input: OrganizationUpdate): Promise<Organization> {
+    if (!canCreateOrganization(actor)) {
+      if (canSeeOrganization(actor, organizationId)) throw new DomainError('forbidden', 'Only the platform team changes organizations');
+      throw notFound('Organization');
+    }
+    const changes = UPDATABLE.filter((field) => input[field] !== undefined);
+    const row = await this.db.transaction(async (m) => {
+      const [current] = (await m.query(`SELECT ${ORG_COLUMNS} FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId])) as OrganizationRow[];
+      if (!current) throw notFound('Organization');
+      if (!changes.length) return current;
+      const [updated] = rowsOf<OrganizationRow>(await m.query(
+        `UPDATE organizations SET ${changes.map((field, i) => `${field} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1 RETURNING ${ORG_COLUMNS}`,
+        [organizationId, ...changes.map((field) => input[field])],
+      ));
+      const action = input.status && input.status !== current.status ? (input.status === 'suspended' ? 'organization.suspended' : 'organization.reactivated') : 'organization.updated';
+      await recordAudit(m, { actorId: actor.id, action, subjectType: 'organization', subjectId: organizationId, data: { fields: changes } });
+      return updated!;
+    });
     return presentOrganization(row);
   }
 

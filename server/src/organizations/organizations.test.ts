@@ -111,3 +111,38 @@ describe('organizations and memberships', () => {
     expect(res.body.error.code).toBe('forbidden');
   });
 });
+
+describe('changing an organization', () => {
+  it('lets the platform team correct details, clear a field and suspend it; each change is audited', async () => {
+    const vorstand = await createUser(t.db.dataSource);
+    const club = await newClub(vorstand.email);
+    const edited = await platformAdmin.patch(`/api/organizations/${club.id}`).send({ name: 'TuS Nottuln 1919 e. V.', website: 'https://tus-nottuln.example.org', municipality: null }).expect(200);
+    expect(edited.body).toMatchObject({ id: club.id, name: 'TuS Nottuln 1919 e. V.', website: 'https://tus-nottuln.example.org', municipality: null, status: 'active', slug: club.slug });
+    const suspended = await platformAdmin.patch(`/api/organizations/${club.id}`).send({ status: 'suspended' }).expect(200);
+    expect(suspended.body.status).toBe('suspended');
+    expect((await platformAdmin.get(`/api/organizations/${club.id}`).expect(200)).body).toMatchObject({ name: 'TuS Nottuln 1919 e. V.', status: 'suspended' });
+    const audit = await t.db.dataSource.query(`SELECT action, data FROM audit_events WHERE subject_id = $1 ORDER BY id`, [club.id]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['organization.created', 'membership.appointed', 'organization.updated', 'organization.suspended']);
+    expect(audit[2].data.fields).toEqual(['name', 'municipality', 'website']);
+  });
+
+  it('refuses the organization’s own admin (403), strangers (404) and bad input in words (400)', async () => {
+    const vorstand = await createUser(t.db.dataSource);
+    const club = await newClub(vorstand.email);
+    const own = await signIn(t.app, vorstand.email);
+    expect((await own.patch(`/api/organizations/${club.id}`).send({ name: 'Selbst umbenannt' }).expect(403)).body.error.code).toBe('forbidden');
+    const stranger = await signIn(t.app, (await createUser(t.db.dataSource)).email);
+    await stranger.patch(`/api/organizations/${club.id}`).send({ name: 'Fremd' }).expect(404);
+    const bad = await platformAdmin.patch(`/api/organizations/${club.id}`).send({ postcode: '4830', kind: 'employer' }).expect(400);
+    expect(bad.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['', 'postcode']);
+    await platformAdmin.patch('/api/organizations/00000000-0000-4000-8000-000000000000').send({ name: 'Niemand' }).expect(404);
+    for (const hostile of [{ status: 'deleted' }, { name: '   ' }, { name: 'x'.repeat(201) }, { website: 'javascript:alert(1)' }, { municipality: 'Berlin' }, { name: ['Liste'] }]) {
+      expect((await platformAdmin.patch(`/api/organizations/${club.id}`).send(hostile).expect(400)).body.error.code).toBe('invalid_input');
+    }
+    // Nothing to change changes nothing, and leaves no trace in the log.
+    await platformAdmin.patch(`/api/organizations/${club.id}`).send({}).expect(200);
+    const audit = await t.db.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [club.id]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['organization.created', 'membership.appointed']);
+    expect((await platformAdmin.get(`/api/organizations/${club.id}`).expect(200)).body.name).toBe('TuS Nottuln 1919');
+  });
+});

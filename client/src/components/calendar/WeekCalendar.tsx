@@ -1,29 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Availability, SpaceDetail } from '@landraeume/shared';
-import { DateTime, Settings } from 'luxon';
+import { DateTime } from 'luxon';
 import { useEffect, useMemo, useState } from 'react';
-import { Calendar, luxonLocalizer, Views, type DateLocalizer, type View } from 'react-big-calendar';
-import 'react-big-calendar/lib/css/react-big-calendar.css';
+import { Calendar, Views, type View } from 'react-big-calendar';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { FormAlert } from '../FormAlert';
 import { calendarEvents, pickedRange, SHOWN_HOURS, type CalendarEvent } from './calendar-events';
-
-// The calendar computes its grid with luxon in the default zone: the district's, wherever the
-// browser happens to be, so 08:00 in a space is 08:00 on screen.
-Settings.defaultZone = 'Europe/Berlin';
-const localizer = luxonLocalizer(DateTime, { firstDayOfWeek: 1 });
-
-/** German order for dates (1. Dezember), whatever the library's English default. */
-const formats = {
-  dayRangeHeaderFormat: ({ start, end }: { start: Date; end: Date }, culture?: string, loc?: DateLocalizer) => `${loc!.format(start, 'd. LLLL', culture)} – ${loc!.format(end, 'd. LLLL yyyy', culture)}`,
-  dayHeaderFormat: 'cccc, d. LLLL yyyy',
-  dayFormat: 'ccc d.',
-  timeGutterFormat: 'HH:mm',
-};
-
-/** The day headers as plain text: the library's own put role=columnheader outside any row. */
-const DayHeader = ({ label }: { label: string }) => <span>{label}</span>;
+import { DayHeader, formats, localizer, useCalendarTexts } from './calendar-setup';
 
 /**
  * The space's week at a glance: free time shaded, what is taken on top, closed days marked.
@@ -31,7 +15,8 @@ const DayHeader = ({ label }: { label: string }) => <span>{label}</span>;
  * to book by keyboard.
  */
 export default function WeekCalendar({ space, day, onPick }: { space: SpaceDetail; day: string; onPick(range: { start: string; end: string; day: string }): void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { messages, culture } = useCalendarTexts();
   const [view, setView] = useState<View>(Views.WEEK);
   const [shown, setShown] = useState(() => DateTime.fromISO(day, { zone: space.zone }).toJSDate());
   // The day picked in the form brings its week into view.
@@ -48,7 +33,6 @@ export default function WeekCalendar({ space, day, onPick }: { space: SpaceDetai
         : { events: [], background: [] },
     [availability.data, space, t],
   );
-  const messages = { today: t('calendar.today'), previous: t('calendar.previous'), next: t('calendar.next'), week: t('calendar.week'), day: t('calendar.day'), month: t('calendar.month'), agenda: t('calendar.agenda'), date: t('calendar.date'), time: t('calendar.time'), event: t('calendar.event'), noEventsInRange: t('calendar.empty'), showMore: (n: number) => `+${n}` };
   const at = (hour: number) => DateTime.fromJSDate(shown).setZone(space.zone).set({ hour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
   return (
     <section aria-labelledby="calendar-heading" className="week-calendar">
@@ -58,7 +42,7 @@ export default function WeekCalendar({ space, day, onPick }: { space: SpaceDetai
       <div className="calendar-frame">
         <Calendar<CalendarEvent>
           localizer={localizer}
-          culture={locale === 'de' ? 'de' : 'en-GB'}
+          culture={culture}
           messages={messages}
           formats={formats}
           events={events}

@@ -18,6 +18,15 @@ export function spaceManagementRoutes(spaces: SpaceManagementService, setup: Spa
       handler: async ({ actor, params }) => ({ items: await spaces.listOfOrganization(actor!, params.id) }),
     }),
     defineRoute({
+      method: 'get',
+      path: '/api/spaces/:id/management',
+      summary: 'A space as its managers edit it, published or not, with its access instructions',
+      access: 'verified',
+      response: managedSpaceDetailSchema,
+      params: managedSpaceParamsSchema,
+      handler: ({ actor, params }) => spaces.managed(actor!, params.id),
+    }),
+    defineRoute({
       method: 'post',
       path: '/api/spaces',
       summary: 'Create a space (unpublished) for a municipality or provider',

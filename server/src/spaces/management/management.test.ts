@@ -228,3 +228,15 @@ describe('who manages spaces', () => {
     expect(hidden.body.error.details.missing).toEqual(['activeOrganization']);
   });
 });
+
+describe('reading a space for editing', () => {
+  it('shows its managers a draft with its access instructions, and nobody else', async () => {
+    const created = await staff.post('/api/spaces').send({ ...newSpace(), accessInstructions: 'Schlüssel im Rathaus, Zimmer 4' }).expect(201);
+    const id = created.body.id as string;
+    const managed = await staff.get(`/api/spaces/${id}/management`).expect(200);
+    expect(managed.body).toMatchObject({ id, published: false, accessInstructions: 'Schlüssel im Rathaus, Zimmer 4', resources: [], openingHours: [] });
+    await outsider.get(`/api/spaces/${id}/management`).expect(404);
+    await request(t.app).get(`/api/spaces/${id}/management`).expect(401);
+    await staff.get('/api/spaces/not-a-uuid/management').expect(400);
+  });
+});

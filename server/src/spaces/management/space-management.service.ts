@@ -46,6 +46,11 @@ export class SpaceManagementService {
     return rows.map(presentManagedSpace);
   }
 
+  async managed(actor: Actor, spaceId: string): Promise<ManagedSpaceDetail> {
+    await loadManagedSpace(this.db, actor, spaceId);
+    return managedDetail(this.db, this.spaces, actor, spaceId);
+  }
+
   async create(actor: Actor, input: SpaceCreate): Promise<ManagedSpaceDetail> {
     const [org] = (await this.db.query(`SELECT id, kind, status FROM organizations WHERE id = $1`, [input.organizationId])) as { id: string; kind: string; status: string }[];
     if (!org || !canManageSpacesOf(actor, org)) throw notFound('Organization');

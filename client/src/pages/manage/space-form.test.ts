@@ -1,0 +1,72 @@
+import type { ManagedSpaceDetail } from '@landraeume/shared';
+import { describe, expect, it } from 'vitest';
+import { centsOf, eurosOf, formOf, updateOf } from './space-form';
+
+const space = {
+  id: '6f1c1a3e-8e43-4c4e-9d0a-3c1b1f0a0a01',
+  name: 'Bürgerhaus Billerbeck',
+  kind: 'event_room',
+  description: 'Großer Saal',
+  address: { street: 'Markt 1', postcode: '48727', town: 'Billerbeck' },
+  municipality: 'Billerbeck',
+  location: { lat: 51.97, lon: 7.29 },
+  capacity: 120,
+  amenities: ['wifi', 'stage'],
+  approval: 'required',
+  rules: { slotMinutes: 30, minDurationMinutes: 60, maxDurationMinutes: 720, leadTimeMinutes: 1440, horizonDays: 180, cancellationDeadlineHours: 48 },
+  prices: { perHourCents: 2550, perDayCents: 15000, clubPerHourCents: null },
+  houseRules: 'Bitte fegen.',
+  accessInstructions: 'Schlüssel im Rathaus',
+  holidaysClosed: true,
+} as unknown as ManagedSpaceDetail;
+
+describe('space editor form', () => {
+  it('reads euros as people type them', () => {
+    expect(centsOf('12,50')).toBe(1250);
+    expect(centsOf(' 12.5 € ')).toBe(1250);
+    expect(centsOf('7')).toBe(700);
+    expect(centsOf('')).toBeNull();
+    expect(centsOf('zwölf')).toBe('zwölf');
+    expect(centsOf('1,234')).toBe('1,234');
+  });
+
+  it('shows cents as euros in the reader’s notation', () => {
+    expect(eurosOf(2550, 'de')).toBe('25,50');
+    expect(eurosOf(2550, 'en')).toBe('25.50');
+    expect(eurosOf(15000, 'de')).toBe('150');
+    expect(eurosOf(null, 'de')).toBe('');
+  });
+
+  it('round-trips a space through the form into the PATCH body', () => {
+    const body = updateOf(formOf(space, 'de'));
+    expect(body).toEqual({
+      name: 'Bürgerhaus Billerbeck',
+      kind: 'event_room',
+      description: 'Großer Saal',
+      street: 'Markt 1',
+      postcode: '48727',
+      municipality: 'Billerbeck',
+      lat: 51.97,
+      lon: 7.29,
+      capacity: 120,
+      amenities: ['wifi', 'stage'],
+      approval: 'required',
+      slotMinutes: 30,
+      minDurationMinutes: 60,
+      maxDurationMinutes: 720,
+      leadTimeMinutes: 1440,
+      horizonDays: 180,
+      cancellationDeadlineHours: 48,
+      pricePerHourCents: 2550,
+      pricePerDayCents: 15000,
+      clubPricePerHourCents: null,
+      houseRules: 'Bitte fegen.',
+      accessInstructions: 'Schlüssel im Rathaus',
+      holidaysClosed: true,
+    });
+  });
+
+  it('passes text that is no number on, so the server can name the field', () => {
+    expect(updateOf({ ...formOf(space, 'en'), capacity: 'viele', lat: '51,5' })).toMatchObject({ capacity: 'viele', lat: 51.5 });
+  });
+});

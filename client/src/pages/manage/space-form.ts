@@ -1,0 +1,108 @@
+import type { Amenity, ManagedSpaceDetail, SpaceUpdate } from '@landraeume/shared';
+
+/** The editor's fields as the inputs hold them: text, keyed by the API's field names so server errors land next to them. */
+export interface SpaceFormValues {
+  name: string;
+  kind: ManagedSpaceDetail['kind'];
+  description: string;
+  street: string;
+  postcode: string;
+  municipality: string;
+  lat: string;
+  lon: string;
+  capacity: string;
+  amenities: Amenity[];
+  approval: 'instant' | 'required';
+  slotMinutes: string;
+  minDurationMinutes: string;
+  maxDurationMinutes: string;
+  leadTimeMinutes: string;
+  horizonDays: string;
+  cancellationDeadlineHours: string;
+  pricePerHourCents: string;
+  pricePerDayCents: string;
+  clubPricePerHourCents: string;
+  houseRules: string;
+  accessInstructions: string;
+  holidaysClosed: boolean;
+}
+
+/** Euros as people type them: "12,50", "12.5", "12"; an empty field means no price. */
+export function centsOf(euros: string): number | null | string {
+  const text = euros.trim().replace(/\s|€/g, '');
+  if (!text) return null;
+  if (!/^\d+([.,]\d{1,2})?$/.test(text)) return euros;
+  return Math.round(Number(text.replace(',', '.')) * 100);
+}
+
+export function eurosOf(cents: number | null, locale: 'de' | 'en'): string {
+  if (cents === null) return '';
+  const euros = (cents / 100).toFixed(cents % 100 === 0 ? 0 : 2);
+  return locale === 'de' ? euros.replace('.', ',') : euros;
+}
+
+export function formOf(space: ManagedSpaceDetail, locale: 'de' | 'en'): SpaceFormValues {
+  return {
+    name: space.name,
+    kind: space.kind,
+    description: space.description,
+    street: space.address.street,
+    postcode: space.address.postcode,
+    municipality: space.municipality,
+    lat: String(space.location.lat),
+    lon: String(space.location.lon),
+    capacity: String(space.capacity),
+    amenities: space.amenities,
+    approval: space.approval,
+    slotMinutes: String(space.rules.slotMinutes),
+    minDurationMinutes: String(space.rules.minDurationMinutes),
+    maxDurationMinutes: String(space.rules.maxDurationMinutes),
+    leadTimeMinutes: String(space.rules.leadTimeMinutes),
+    horizonDays: String(space.rules.horizonDays),
+    cancellationDeadlineHours: String(space.rules.cancellationDeadlineHours),
+    pricePerHourCents: eurosOf(space.prices.perHourCents, locale),
+    pricePerDayCents: eurosOf(space.prices.perDayCents, locale),
+    clubPricePerHourCents: eurosOf(space.prices.clubPerHourCents, locale),
+    houseRules: space.houseRules,
+    accessInstructions: space.accessInstructions,
+    holidaysClosed: space.holidaysClosed,
+  };
+}
+
+/*
+ * A number that does not parse is sent as the text typed, not dropped: the server then names the
+ * field in its answer, in the reader's language, and the editor shows that next to the input.
+ */
+const numberOf = (text: string): number | string => {
+  const normalized = text.trim().replace(',', '.');
+  return normalized !== '' && Number.isFinite(Number(normalized)) ? Number(normalized) : text;
+};
+
+/** The PATCH body: every field, so that what the form shows is what gets stored. */
+export function updateOf(form: SpaceFormValues): SpaceUpdate {
+  return {
+    name: form.name,
+    kind: form.kind,
+    description: form.description,
+    street: form.street,
+    postcode: form.postcode.trim(),
+    municipality: form.municipality as SpaceUpdate['municipality'],
+    lat: numberOf(form.lat),
+    lon: numberOf(form.lon),
+    capacity: numberOf(form.capacity),
+    amenities: form.amenities,
+    approval: form.approval,
+    slotMinutes: numberOf(form.slotMinutes),
+    minDurationMinutes: numberOf(form.minDurationMinutes),
+    maxDurationMinutes: numberOf(form.maxDurationMinutes),
+    leadTimeMinutes: numberOf(form.leadTimeMinutes),
+    horizonDays: numberOf(form.horizonDays),
+    cancellationDeadlineHours: numberOf(form.cancellationDeadlineHours),
+    pricePerHourCents: centsOf(form.pricePerHourCents),
+    pricePerDayCents: centsOf(form.pricePerDayCents),
+    clubPricePerHourCents: centsOf(form.clubPricePerHourCents),
+    houseRules: form.houseRules,
+    accessInstructions: form.accessInstructions,
+    holidaysClosed: form.holidaysClosed,
+  } as SpaceUpdate;
+}
