@@ -113,6 +113,7 @@ describe('providers and the platform team at work', () => {
 
     await page.getByRole('button', { name: 'Vertrag „Pilot Hofladen 2026“ beenden' }).click();
     await contract.getByText('beendet').waitFor();
+    await page.getByLabel('Grund der Sperre (geht an die Buchenden ihrer Räume)').fill('Gewerbeanmeldung fehlt');
     await page.getByRole('button', { name: 'Organisation sperren' }).click();
     await page.getByRole('button', { name: 'Organisation wieder freischalten' }).waitFor();
     await page.getByRole('link', { name: 'Zurück zu allen Organisationen' }).click();

@@ -30,8 +30,6 @@ export const organizationUpdateSchema = z
     municipality: z.enum(MUNICIPALITY_NAMES).nullable().optional(),
     email: emailSchema.nullable().optional(),
     website: z.url({ protocol: /^https?$/ }).max(300).nullable().optional(),
-    /** A suspended organization keeps its data and bookings but adds no spaces and cannot be published. */
-    status: z.enum(ORGANIZATION_STATUSES).optional(),
   })
   .strict();
 export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;

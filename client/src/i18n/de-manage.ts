@@ -141,6 +141,7 @@ export const deManage = {
   'admin.org.status.active': 'aktiv',
   'admin.org.status.suspended': 'gesperrt',
   'admin.org.suspend': 'Organisation sperren',
+  'admin.org.suspendReason': 'Grund der Sperre (geht an die Buchenden ihrer Räume)',
   'admin.org.reactivate': 'Organisation wieder freischalten',
   'admin.org.suspendHint': 'Eine gesperrte Organisation behält ihre Daten und Buchungen, kann aber keine Räume anlegen oder veröffentlichen.',
   'admin.org.reactivateHint': 'Die Organisation ist gesperrt.',

@@ -142,6 +142,7 @@ export const enManage: Record<keyof typeof deManage, string> = {
   'admin.org.status.active': 'active',
   'admin.org.status.suspended': 'suspended',
   'admin.org.suspend': 'Suspend organisation',
+  'admin.org.suspendReason': 'Reason for the suspension (sent to the bookers of its spaces)',
   'admin.org.reactivate': 'Reactivate organisation',
   'admin.org.suspendHint': 'A suspended organisation keeps its data and bookings but cannot add or publish spaces.',
   'admin.org.reactivateHint': 'The organisation is suspended.',

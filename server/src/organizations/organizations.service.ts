@@ -11,7 +11,7 @@ import { presentMember, presentOrganization, type MemberRow, type OrganizationRo
 const ORG_COLUMNS = 'id, kind, name, slug, street, postcode, town, municipality, email, website, status';
 
 /** API field → column; all of them happen to share their name. */
-const UPDATABLE = ['name', 'street', 'postcode', 'town', 'municipality', 'email', 'website', 'status'] as const;
+const UPDATABLE = ['name', 'street', 'postcode', 'town', 'municipality', 'email', 'website'] as const;
 
 function slugify(name: string): string {
   const ascii = name
@@ -65,7 +65,10 @@ export class OrganizationService {
     return presentOrganization(row);
   }
 
-  /** Platform admins correct an organization's details or suspend it (its data and bookings stay). */
+  /**
+   * Platform admins correct an organization's details. Suspension is not a detail: it tells the
+   * bookers of its spaces, so it has its own endpoints (admission/).
+   */
   async update(actor: Actor, organizationId: string, input: OrganizationUpdate): Promise<Organization> {
     if (!canCreateOrganization(actor)) {
       if (canSeeOrganization(actor, organizationId)) throw new DomainError('forbidden', 'Only the platform team changes organizations');
@@ -80,8 +83,7 @@ export class OrganizationService {
         `UPDATE organizations SET ${changes.map((field, i) => `${field} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1 RETURNING ${ORG_COLUMNS}`,
         [organizationId, ...changes.map((field) => input[field])],
       ));
-      const action = input.status && input.status !== current.status ? (input.status === 'suspended' ? 'organization.suspended' : 'organization.reactivated') : 'organization.updated';
-      await recordAudit(m, { actorId: actor.id, action, subjectType: 'organization', subjectId: organizationId, data: { fields: changes } });
+      await recordAudit(m, { actorId: actor.id, action: 'organization.updated', subjectType: 'organization', subjectId: organizationId, data: { fields: changes } });
       return updated!;
     });
     return presentOrganization(row);

@@ -62,8 +62,14 @@ function OrganizationForm({ org, onSaved }: { org: Organization; onSaved(org: Or
     mutationFn: () => api<Organization>(`/api/organizations/${org.id}`, { method: 'PATCH', body: Object.fromEntries(EDITABLE.map((key) => [key, form[key].trim() || (key === 'name' ? '' : null)])) }),
     onSuccess: onSaved,
   });
+  const [reason, setReason] = useState('');
+  // Suspending tells the bookers of the organization's spaces why, so it asks for a reason.
   const status = useMutation({
-    mutationFn: () => api<Organization>(`/api/organizations/${org.id}`, { method: 'PATCH', body: { status: org.status === 'active' ? 'suspended' : 'active' } }),
+    mutationFn: async () => {
+      if (org.status === 'active') await api(`/api/organizations/${org.id}/suspend`, { method: 'POST', body: { reason: reason.trim() } });
+      else await api(`/api/organizations/${org.id}/reinstate`, { method: 'POST', body: {} });
+      return api<Organization>(`/api/organizations/${org.id}`);
+    },
     onSuccess: onSaved,
   });
   const errors = fieldErrorsOf(save.error);
@@ -104,7 +110,8 @@ function OrganizationForm({ org, onSaved }: { org: Organization; onSaved(org: Or
         <h2 id="org-status-heading">{t('admin.org.status')}</h2>
         <p className="hint">{t(org.status === 'active' ? 'admin.org.suspendHint' : 'admin.org.reactivateHint')}</p>
         <FormAlert error={status.error} />
-        <button type="button" className={org.status === 'active' ? 'button button-danger' : 'button'} disabled={status.isPending} onClick={() => status.mutate()}>
+        {org.status === 'active' && <Field id="org-suspend-reason" label={t('admin.org.suspendReason')} value={reason} onChange={(e) => setReason(e.target.value)} required />}
+        <button type="button" className={org.status === 'active' ? 'button button-danger' : 'button'} disabled={status.isPending || (org.status === 'active' && !reason.trim())} onClick={() => status.mutate()}>
           {t(org.status === 'active' ? 'admin.org.suspend' : 'admin.org.reactivate')}
         </button>
       </section>
