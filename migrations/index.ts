@@ -7,6 +7,7 @@ import { Outbox1764000006000 } from './1764000006000-Outbox';
 import { Notifications1764000007000 } from './1764000007000-Notifications';
 import { Contracts1764000008000 } from './1764000008000-Contracts';
 import { Demand1764000009000 } from './1764000009000-Demand';
+import { CheckIn1764000011000 } from './1764000011000-CheckIn';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen yet. */
-export const migrations = [Foundation1764000000000, Accounts1764000001000, Bookings1764000002000, Series1764000004000, SearchIndexes1764000005000, Outbox1764000006000, Notifications1764000007000, Contracts1764000008000, Demand1764000009000];
+export const migrations = [Foundation1764000000000, Accounts1764000001000, Bookings1764000002000, Series1764000004000, SearchIndexes1764000005000, Outbox1764000006000, Notifications1764000007000, Contracts1764000008000, Demand1764000009000, CheckIn1764000011000];

@@ -30,6 +30,7 @@ import { OrganizationService } from './organizations/organizations.service';
 import { organizationRoutes } from './organizations/organizations.routes';
 import { spaceRoutes } from './spaces/spaces.routes';
 import { BookingCreateService } from './bookings/booking-create.service';
+import { DEFAULT_PENDING_EXPIRY_HOURS } from './bookings/booking-writer';
 import { BookingDecisions } from './bookings/booking-decisions.service';
 import { bookingRoutes } from './bookings/bookings.routes';
 import { BookingQueries } from './bookings/bookings.query';
@@ -56,9 +57,14 @@ import { ReportsService } from './reports/reports.service';
 import { SurveyAdminService } from './demand/survey-admin.service';
 import { surveyRoutes } from './demand/survey.routes';
 import { SurveyService } from './demand/survey.service';
+import { checkInRoutes } from './checkin/checkin.routes';
+import { CheckInService } from './checkin/checkin.service';
+import { waitlistRoutes } from './waitlist/waitlist.routes';
+import { WaitlistService } from './waitlist/waitlist.service';
+import { DEFAULT_WAITLIST_HOLD_MINUTES, WaitlistOffers } from './waitlist/waitlist-offers';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute' | 'metricsToken' | 'role'>>;
+  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'waitlistHoldMinutes' | 'commute' | 'metricsToken' | 'role'>>;
   dataSource: DataSource;
   log: Logger;
   /** The built client; absent in API-only tests. */
@@ -83,7 +89,6 @@ export const JSON_BODY_LIMIT = '100kb';
 
 /** A feed URL is its own key, so logs keep only the path's shape; query strings are dropped too. */
 export const withoutSecrets = (url: string) => url.split('?')[0]!.replace(/^\/ical\/u\/[^/]+/, '/ical/u/[redacted]');
-const DEFAULT_PENDING_EXPIRY_HOURS = 72;
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export function createApp(deps: AppDeps): LandraeumeApp {
@@ -103,6 +108,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const contracts = new ContractService(db);
   const commute = config.commute ?? DEFAULT_COMMUTE_SETTINGS;
   const pendingExpiryHours = config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS;
+  const bookingCreate = new BookingCreateService(db, pendingExpiryHours, undefined, metrics.bookings);
   const operations = [...healthRoutes(db, deps.drain), ...metricsRoutes(metrics)];
   const api = [
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
@@ -111,10 +117,12 @@ export function createApp(deps: AppDeps): LandraeumeApp {
     ...spaceRoutes(spaces),
     ...spaceManagementRoutes(new SpaceManagementService(db, spaces), new SpaceSetupService(db, spaces)),
     ...bookingRoutes({
-      create: new BookingCreateService(db, pendingExpiryHours, undefined, metrics.bookings),
+      create: bookingCreate,
       decisions: new BookingDecisions(db, undefined, metrics.bookings),
       queries: new BookingQueries(db),
     }),
+    ...checkInRoutes(new CheckInService(db, config.publicUrl)),
+    ...waitlistRoutes(new WaitlistService(db), new WaitlistOffers(db, bookingCreate, config.waitlistHoldMinutes ?? DEFAULT_WAITLIST_HOLD_MINUTES, pendingExpiryHours)),
     ...seriesRoutes(new SeriesService(db, pendingExpiryHours, undefined, metrics.bookings)),
     ...contractRoutes({
       contracts,

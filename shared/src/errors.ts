@@ -40,6 +40,8 @@ export const ERROR_STATUS = {
   quota_exceeded: 422,
   contract_not_applicable: 422,
   invalid_transition: 409,
+  check_in_not_open: 422,
+  waitlist_slot_free: 409,
   idempotency_key_reused: 422,
   invitation_mismatch: 422,
   rate_limited: 429,

@@ -11,3 +11,5 @@ export * from './notifications';
 export * from './responses';
 export * from './places';
 export * from './demand';
+export * from './checkin';
+export * from './waitlist';

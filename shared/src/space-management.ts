@@ -32,6 +32,8 @@ const spaceFields = {
   houseRules: prose(5000),
   accessInstructions: prose(2000),
   holidaysClosed: z.boolean(),
+  /** Minutes after the start by which a booker must check in, else the booking is released; null: off. */
+  noShowGraceMinutes: z.number().int().min(5).max(24 * 60).nullable(),
 };
 
 const optional = <T extends Record<string, z.ZodType>>(fields: T) =>

@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { BookingCreateService } from '../bookings/booking-create.service';
 import { expirePendingBookings } from '../bookings/expiry.job';
+import { releaseNoShows } from '../checkin/no-show.job';
+import { DEFAULT_PENDING_EXPIRY_HOURS } from '../bookings/booking-writer';
+import { DEFAULT_WAITLIST_HOLD_MINUTES, lapseOffers, WaitlistOffers } from '../waitlist/waitlist-offers';
+import { waitlistHandlers } from '../waitlist/waitlist-mails';
 import { purgeExpiredKeys } from '../bookings/idempotency';
 import type { Metrics } from '../metrics/metrics';
 import { bookingMailHandlers } from '../notifications/booking-mails';
@@ -22,6 +27,8 @@ export interface WorkerDeps {
   log: Logger;
   metrics?: Pick<Metrics, 'outboxFailed'>;
   retentionMonths?: number;
+  pendingExpiryHours?: number;
+  waitlistHoldMinutes?: number;
 }
 
 /**
@@ -33,6 +40,8 @@ export function maintenanceJobs(deps: Pick<WorkerDeps, 'db' | 'reminderHours' | 
   const { db } = deps;
   return [
     { name: 'expire-pending-bookings', run: () => expirePendingBookings(db) },
+    { name: 'release-no-shows', run: () => releaseNoShows(db) },
+    { name: 'lapse-waitlist-offers', run: () => lapseOffers(db) },
     { name: 'purge-idempotency-keys', run: () => purgeExpiredKeys((sql) => db.query(sql)) },
     { name: 'enforce-retention', run: () => enforceRetention(db, deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS) },
     ...(deps.reminderHours > 0 ? [{ name: 'queue-reminders', run: () => enqueueDueReminders(db, { leadHours: deps.reminderHours }) }] : []),
@@ -57,9 +66,17 @@ function counted(handlers: Record<string, JobHandler>, failed: (kind: string) =>
 }
 
 /** Every kind of outbox job and who delivers it. */
-export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicUrl' | 'mailFrom'>): Record<string, JobHandler> {
+export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicUrl' | 'mailFrom' | 'pendingExpiryHours' | 'waitlistHoldMinutes'>): Record<string, JobHandler> {
   const mailDeps = { db: deps.db, mailer: deps.mailer, publicUrl: deps.publicUrl, fromAddress: deps.mailFrom };
-  return { ...bookingMailHandlers(mailDeps), ...seriesMailHandlers(mailDeps), ...reminderMailHandlers(mailDeps), ...contractMailHandlers(mailDeps) };
+  const pendingExpiryHours = deps.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS;
+  const offers = new WaitlistOffers(deps.db, new BookingCreateService(deps.db, pendingExpiryHours), deps.waitlistHoldMinutes ?? DEFAULT_WAITLIST_HOLD_MINUTES, pendingExpiryHours);
+  return {
+    ...bookingMailHandlers(mailDeps),
+    ...seriesMailHandlers(mailDeps),
+    ...reminderMailHandlers(mailDeps),
+    ...contractMailHandlers(mailDeps),
+    ...waitlistHandlers({ ...mailDeps, offers }),
+  };
 }
 
 /** The worker: mails every few seconds, housekeeping every minute; safe to run on several workers. */

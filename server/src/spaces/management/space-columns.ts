@@ -26,6 +26,7 @@ export const SPACE_COLUMNS: Record<keyof SpaceUpdate, string> = {
   houseRules: 'house_rules',
   accessInstructions: 'access_instructions',
   holidaysClosed: 'holidays_closed',
+  noShowGraceMinutes: 'no_show_grace_minutes',
 };
 
 /**
