@@ -23,6 +23,8 @@ const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage').then((m) => ({ 
 const MailboxPage = lazy(() => import('./pages/MailboxPage').then((m) => ({ default: m.MailboxPage })));
 const SurveyPage = lazy(() => import('./pages/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const CheckInPage = lazy(() => import('./pages/CheckInPage').then((m) => ({ default: m.CheckInPage })));
+const QrSheetPage = lazy(() => import('./pages/QrSheetPage').then((m) => ({ default: m.QrSheetPage })));
 const SurveyAdminPage = lazy(() => import('./pages/SurveyAdminPage').then((m) => ({ default: m.SurveyAdminPage })));
 
 const queryClient = new QueryClient({
@@ -56,6 +58,8 @@ export function App() {
               <Route path="/admin/auftraege" element={<Suspense><AdminJobsPage /></Suspense>} />
               <Route path="/umfrage" element={<Suspense><SurveyPage /></Suspense>} />
               <Route path="/berichte" element={<Suspense><ReportsPage /></Suspense>} />
+              <Route path="/checkin/:token" element={<Suspense><CheckInPage /></Suspense>} />
+              <Route path="/qr/:spaceId" element={<Suspense><QrSheetPage /></Suspense>} />
               <Route path="/admin/umfrage" element={<Suspense><SurveyAdminPage /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
