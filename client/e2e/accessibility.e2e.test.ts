@@ -13,6 +13,14 @@ const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
 
+/** The printable QR sheet of the first space the signed-in admin sees linked in the inbox. */
+async function firstQrSheet(page: Page): Promise<string> {
+  await page.goto(`${baseUrl}/anfragen`);
+  const link = page.getByRole('link', { name: /^QR-Bogen für/ }).first();
+  await link.waitFor();
+  return (await link.getAttribute('href'))!;
+}
+
 async function violations(page: Page, path: string): Promise<string[]> {
   await page.goto(`${baseUrl}${path}`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -23,10 +31,10 @@ async function violations(page: Page, path: string): Promise<string[]> {
     .map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
-const PAGES: { who?: string; paths: string[] }[] = [
+const PAGES: { who?: string; paths: (string | ((page: Page) => Promise<string>))[] }[] = [
   { paths: ['/', '/raeume/coworking-coesfeld-bahnhof', '/anmelden', '/registrieren', '/umfrage'] },
-  { who: 'pendlerin@demo.landraeume.example', paths: ['/buchungen', '/konto'] },
-  { who: 'gemeinde@demo.landraeume.example', paths: ['/anfragen', '/berichte'] },
+  { who: 'pendlerin@demo.landraeume.example', paths: ['/buchungen', '/konto', `/checkin/${'0'.repeat(64)}`] },
+  { who: 'gemeinde@demo.landraeume.example', paths: ['/anfragen', '/berichte', firstQrSheet] },
   { who: 'arbeitgeber@demo.landraeume.example', paths: ['/arbeitgeber'] },
   { who: 'admin@demo.landraeume.example', paths: ['/admin/auftraege', '/postfach'] },
 ];
@@ -39,7 +47,7 @@ describe('accessibility', () => {
       const context = await browser().newContext({ locale: 'de-DE' });
       const page = await context.newPage();
       if (group.who) await signIn(page, baseUrl, group.who);
-      for (const path of group.paths) found.push(...(await violations(page, path)));
+      for (const path of group.paths) found.push(...(await violations(page, typeof path === 'string' ? path : await path(page))));
       await page.screenshot({ path: `${SCREENSHOTS}/accessibility-${group.who?.split('@')[0] ?? 'public'}.png`, fullPage: true });
       await context.close();
     }
