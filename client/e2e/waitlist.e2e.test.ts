@@ -14,6 +14,12 @@ function laterWednesday(): DateTime {
   return day.startOf('day');
 }
 
+/** axe needs a context of its own per page to inject into every frame. */
+async function newPage(): Promise<Page> {
+  const context = await browser().newContext({ locale: 'de-DE' });
+  return context.newPage();
+}
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
@@ -22,14 +28,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe('the waitlist in the browser', () => {
   it('a club waits for a taken evening, gets it held when it frees up, and takes it', async () => {
     const day = laterWednesday();
-    const club = await browser().newPage({ locale: 'de-DE' });
+    const club = await newPage();
     await signIn(club, baseUrl, 'verein@demo.landraeume.example');
     await club.goto(`${baseUrl}/raeume/duelmen-bildungswerk-seminar`);
     await club.getByLabel('Tag wählen').fill(day.toISODate()!);
     await club.getByLabel('Von').selectOption({ label: '14:00' });
     await club.getByLabel('Bis').selectOption({ label: '16:00' });
     // Someone else asks for the same afternoon first.
-    const quicker = await browser().newPage({ locale: 'de-DE' });
+    const quicker = await newPage();
     await signIn(quicker, baseUrl, 'mitglied@demo.landraeume.example');
     const bookingId = await quicker.evaluate(
       async ({ start, end }) => {
@@ -57,7 +63,7 @@ describe('the waitlist in the browser', () => {
       bookingId,
     );
     expect(cancelled).toBe(200);
-    await quicker.close();
+    await quicker.context().close();
 
     const accept = club.getByRole('button', { name: 'Platz übernehmen' });
     for (let i = 0; i < 30 && !(await accept.isVisible()); i++) {
@@ -71,22 +77,22 @@ describe('the waitlist in the browser', () => {
     await accept.click();
     const booked = club.getByTestId('booking').filter({ hasText: 'angefragt' }).filter({ hasText: '14:00' });
     await booked.first().waitFor();
-    await club.close();
+    await club.context().close();
   });
 });
 
 describe('check-in and QR sheets in the browser', () => {
   it('a scanned code without a booking there says so; a municipality prints its spaces’ codes', async () => {
-    const commuter = await browser().newPage({ locale: 'de-DE' });
+    const commuter = await newPage();
     await signIn(commuter, baseUrl, 'pendlerin@demo.landraeume.example');
     await commuter.goto(`${baseUrl}/checkin/${'0'.repeat(64)}`);
     await commuter.getByRole('heading', { level: 1, name: 'Einchecken' }).waitFor();
     expect(await commuter.getByRole('alert').innerText()).toContain('keine Buchung');
     expect(await seriousViolations(commuter)).toEqual([]);
     await commuter.screenshot({ path: `${SCREENSHOTS}/checkin-none.png`, fullPage: true });
-    await commuter.close();
+    await commuter.context().close();
 
-    const town = await browser().newPage({ locale: 'de-DE' });
+    const town = await newPage();
     await signIn(town, baseUrl, 'gemeinde@demo.landraeume.example');
     await town.getByRole('link', { name: 'Anfragen' }).click();
     const sheetLink = town.getByRole('link', { name: /^QR-Bogen für/ }).first();
@@ -99,6 +105,6 @@ describe('check-in and QR sheets in the browser', () => {
     expect(await town.getByRole('button', { name: 'Drucken' }).count()).toBe(1);
     expect(await seriousViolations(town)).toEqual([]);
     await town.screenshot({ path: `${SCREENSHOTS}/qr-sheet.png`, fullPage: true });
-    await town.close();
+    await town.context().close();
   });
 });
