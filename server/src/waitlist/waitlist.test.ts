@@ -195,6 +195,26 @@ describe('a freed slot', () => {
   });
 });
 
+describe('erasing an account', () => {
+  it('exports one’s waitlist entries, and on erasure passes a held slot on to the next in line', async () => {
+    const [holder, first, second] = [await person(), await person(), await person()];
+    const slot = freshSlot();
+    const booking = await bookRoom(holder, slot);
+    await join(first, slot).expect(201);
+    await join(second, slot).expect(201);
+    const exported = await first.agent.get('/api/me/export').expect(200);
+    expect(exported.body.waitlist).toEqual([expect.objectContaining({ status: 'waiting', auto_book: false })]);
+    await holder.agent.post(`/api/bookings/${booking}/cancel`).send({}).expect(200);
+    await deliver();
+    expect((await entriesOf(first))[0]!.status).toBe('offered');
+    await first.agent.delete('/api/me').expect(204);
+    expect(await sql(`SELECT 1 FROM waitlist_entries WHERE user_id = $1`, [first.id])).toEqual([]);
+    await deliver();
+    expect((await entriesOf(second))[0]!.status).toBe('offered');
+    expect(await activeClaimsOn(room.resourceIds[0]!, slot)).toBe(1);
+  });
+});
+
 describe('racing for a freed slot', () => {
   it('leaves exactly one of two parallel bookers with it', async () => {
     const [holder, a, b] = [await person(), await person(), await person()];
