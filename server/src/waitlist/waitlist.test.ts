@@ -80,6 +80,12 @@ describe('joining', () => {
     await second.agent.delete(`/api/waitlist/${joined.body.id}`).expect(404);
     await second.agent.post(`/api/waitlist/${joined.body.id}/accept`).expect(404);
     expect((await join(first, { start: slot.start, end: DateTime.fromISO(slot.start).plus({ minutes: 7 }).toISO()! }).expect(422)).body.error.code).toBe('off_slot_grid');
+    // Hostile input answers 400, never 500.
+    expect((await join(first, { start: slot.end, end: slot.start }).expect(400)).body.error.code).toBe('invalid_input');
+    await join(first, slot, { autoBook: 'yes' }).expect(400);
+    await join(first, slot, { userId: holder.id }).expect(400);
+    await first.agent.post('/api/waitlist/not-a-uuid/accept').expect(400);
+    await first.agent.delete(`/api/waitlist/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`).expect(404);
   });
 });
 
