@@ -79,6 +79,9 @@ export async function runSeed(dataSource: DataSource, hashPassword: (plain: stri
   });
 }
 
+/** A desk nobody checked in to within half an hour goes back to those looking for one. */
+const COWORKING_NO_SHOW_GRACE_MINUTES = 30;
+
 function requireId(ids: Map<string, string>, slug: string): string {
   const id = ids.get(slug);
   if (!id) throw new Error(`Seed data refers to an unknown organization "${slug}"`);
@@ -92,14 +95,15 @@ async function insertSpace(m: EntityManager, space: SeedSpace, organizationId: s
   const rows = (await m.query(
     `INSERT INTO spaces (organization_id, kind, name, slug, description, street, postcode, town, municipality, lat, lon, capacity,
        amenities, approval, slot_minutes, min_duration_minutes, max_duration_minutes, lead_time_minutes, horizon_days,
-       price_per_hour_cents, price_per_day_cents, club_price_per_hour_cents, house_rules, access_instructions, published)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, true)
+       price_per_hour_cents, price_per_day_cents, club_price_per_hour_cents, house_rules, access_instructions, published, no_show_grace_minutes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, true, $25)
      ON CONFLICT (slug) DO NOTHING RETURNING id`,
     [
       organizationId, space.kind, space.name, space.slug, space.description, space.street, space.postcode, space.municipality, space.municipality,
       lat, lon, space.capacity, space.amenities, space.approval, space.slotMinutes ?? 30, space.minDurationMinutes ?? 60,
       space.maxDurationMinutes ?? 720, space.leadTimeMinutes ?? 0, space.horizonDays ?? 90, space.pricePerHourCents ?? null,
       space.pricePerDayCents ?? null, space.clubPricePerHourCents ?? null, space.houseRules ?? '', space.accessInstructions ?? '',
+      space.kind === 'coworking' ? COWORKING_NO_SHOW_GRACE_MINUTES : null,
     ],
   )) as { id: string }[];
   return rows[0]?.id;

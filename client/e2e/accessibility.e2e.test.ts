@@ -22,6 +22,14 @@ async function violationsHere(page: Page, where: string): Promise<string[]> {
     .map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
+/** The printable QR sheet of the first space the signed-in admin sees linked in the inbox. */
+async function firstQrSheet(page: Page): Promise<string> {
+  await page.goto(`${baseUrl}/anfragen`);
+  const link = page.getByRole('link', { name: /^QR-Bogen für/ }).first();
+  await link.waitFor();
+  return (await link.getAttribute('href'))!;
+}
+
 async function violations(page: Page, path: string): Promise<string[]> {
   await page.goto(`${baseUrl}${path}`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -52,8 +60,8 @@ async function employerPaths(page: Page): Promise<string[]> {
 
 const PAGES: { who?: string; paths: string[]; more?: (page: Page) => Promise<string[]> }[] = [
   { paths: ['/', '/?view=map', '/raeume/coworking-coesfeld-bahnhof', '/anmelden', '/registrieren', '/umfrage'] },
-  { who: 'pendlerin@demo.landraeume.example', paths: ['/buchungen', '/konto', '/anbieter-werden'] },
-  { who: 'gemeinde@demo.landraeume.example', paths: ['/anfragen', '/berichte', '/webhooks', '/schluessel', '/zulassung', '/meine-raeume'], more: managedSpacePaths },
+  { who: 'pendlerin@demo.landraeume.example', paths: ['/buchungen', '/konto', '/anbieter-werden', `/checkin/${'0'.repeat(64)}`] },
+  { who: 'gemeinde@demo.landraeume.example', paths: ['/anfragen', '/berichte', '/webhooks', '/schluessel', '/zulassung', '/meine-raeume'], more: async (page) => [...(await managedSpacePaths(page)), await firstQrSheet(page)] },
   { who: 'arbeitgeber@demo.landraeume.example', paths: ['/arbeitgeber'] },
   { who: 'admin@demo.landraeume.example', paths: ['/admin/auftraege', '/postfach', '/admin/organisationen'], more: employerPaths },
 ];

@@ -29,6 +29,8 @@ const SpaceEditorPage = lazy(() => import('./pages/manage/SpaceEditorPage').then
 const SpaceBookingsPage = lazy(() => import('./pages/manage/SpaceBookingsPage'));
 const AdminOrganizationsPage = lazy(() => import('./pages/admin/AdminOrganizationsPage').then((m) => ({ default: m.AdminOrganizationsPage })));
 const AdminOrganizationPage = lazy(() => import('./pages/admin/AdminOrganizationPage').then((m) => ({ default: m.AdminOrganizationPage })));
+const CheckInPage = lazy(() => import('./pages/CheckInPage').then((m) => ({ default: m.CheckInPage })));
+const QrSheetPage = lazy(() => import('./pages/QrSheetPage').then((m) => ({ default: m.QrSheetPage })));
 const SurveyAdminPage = lazy(() => import('./pages/SurveyAdminPage').then((m) => ({ default: m.SurveyAdminPage })));
 const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
 const ProviderApplicationPage = lazy(() => import('./pages/admission/ProviderApplicationPage').then((m) => ({ default: m.ProviderApplicationPage })));
@@ -66,6 +68,8 @@ export function App() {
               <Route path="/umfrage" element={<Suspense><SurveyPage /></Suspense>} />
               <Route path="/berichte" element={<Suspense><ReportsPage /></Suspense>} />
               <Route path="/schluessel" element={<Suspense><KeyBoardPage /></Suspense>} />
+              <Route path="/checkin/:token" element={<Suspense><CheckInPage /></Suspense>} />
+              <Route path="/qr/:spaceId" element={<Suspense><QrSheetPage /></Suspense>} />
               <Route path="/admin/umfrage" element={<Suspense><SurveyAdminPage /></Suspense>} />
               <Route path="/webhooks" element={<Suspense><WebhooksPage /></Suspense>} />
               <Route path="/anbieter-werden" element={<Suspense><ProviderApplicationPage /></Suspense>} />

@@ -38,6 +38,7 @@ import { accessRoutes } from './access/access.routes';
 import { BookingAccessService } from './access/booking-access.service';
 import { KeyHandoverService } from './access/key-handover.service';
 import { BookingCreateService } from './bookings/booking-create.service';
+import { DEFAULT_PENDING_EXPIRY_HOURS } from './bookings/booking-writer';
 import { BookingDecisions } from './bookings/booking-decisions.service';
 import { bookingRoutes } from './bookings/bookings.routes';
 import { BookingQueries } from './bookings/bookings.query';
@@ -68,8 +69,14 @@ import { SurveyService } from './demand/survey.service';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { WebhookService } from './webhooks/webhooks.service';
 
+import { checkInRoutes } from './checkin/checkin.routes';
+import { CheckInService } from './checkin/checkin.service';
+import { waitlistRoutes } from './waitlist/waitlist.routes';
+import { WaitlistService } from './waitlist/waitlist.service';
+import { DEFAULT_WAITLIST_HOLD_MINUTES, WaitlistOffers } from './waitlist/waitlist-offers';
+
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute' | 'metricsToken' | 'role' | 'webhookAllowLinkLocal' | 'map'>>;
+  config: Pick<Config, 'publicUrl' | 'sessionSecret' | 'dataDir' | 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'pendingExpiryHours' | 'commute' | 'metricsToken' | 'role' | 'webhookAllowLinkLocal' | 'map' | 'waitlistHoldMinutes'>>;
   dataSource: DataSource;
   log: Logger;
   /** The built client; absent in API-only tests. */
@@ -94,7 +101,6 @@ export const JSON_BODY_LIMIT = '100kb';
 
 /** A feed URL is its own key, so logs keep only the path's shape; query strings are dropped too. */
 export const withoutSecrets = (url: string) => url.split('?')[0]!.replace(/^\/ical\/u\/[^/]+/, '/ical/u/[redacted]');
-const DEFAULT_PENDING_EXPIRY_HOURS = 72;
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export function createApp(deps: AppDeps): LandraeumeApp {
@@ -114,6 +120,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const contracts = new ContractService(db);
   const commute = config.commute ?? DEFAULT_COMMUTE_SETTINGS;
   const pendingExpiryHours = config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS;
+  const bookingCreate = new BookingCreateService(db, pendingExpiryHours, undefined, metrics.bookings);
   const operations = [...healthRoutes(db, deps.drain), ...metricsRoutes(metrics)];
   const api = [
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
@@ -124,12 +131,14 @@ export function createApp(deps: AppDeps): LandraeumeApp {
     ...spaceRoutes(spaces),
     ...spaceManagementRoutes(new SpaceManagementService(db, spaces), new SpaceSetupService(db, spaces)),
     ...bookingRoutes({
-      create: new BookingCreateService(db, pendingExpiryHours, undefined, metrics.bookings),
+      create: bookingCreate,
       decisions: new BookingDecisions(db, undefined, metrics.bookings),
       queries: new BookingQueries(db),
     }),
     ...accessRoutes({ access: new BookingAccessService(db), keys: new KeyHandoverService(db) }),
     ...seriesRoutes(new SeriesService(db, pendingExpiryHours, undefined, metrics.bookings), new SeriesApproval(db)),
+    ...checkInRoutes(new CheckInService(db, config.publicUrl)),
+    ...waitlistRoutes(new WaitlistService(db), new WaitlistOffers(db, bookingCreate, config.waitlistHoldMinutes ?? DEFAULT_WAITLIST_HOLD_MINUTES, pendingExpiryHours)),
     ...contractRoutes({
       contracts,
       usage: new UsageService(db, commute),

@@ -107,6 +107,34 @@ const suspendedProviderA = async ({ world, db }: Ctx) => {
   await db.query(`UPDATE organizations SET status = 'suspended', suspension_reason = 'Prüfung', suspended_at = now() WHERE id = $1`, [world.orgs.providerA]);
   return { id: world.orgs.providerA };
 };
+/** A confirmed booking of the club member's at provider A's desk that is open for check-in now. */
+const openForCheckIn = ({ world, db }: Ctx) =>
+  createBookingClaims(db, {
+    spaceId: world.spaces.providerA, resourceId: world.resources.providerADesk, unitIds: [world.resources.providerADesk],
+    start: DateTime.now().minus({ minutes: 5 }).toISO()!, end: DateTime.now().plus({ minutes: 55 }).toISO()!, bookerId: world.users.clubMember.id,
+  });
+
+/** The slot of the pending request in provider B's room (see buildWorld): taken, so one may wait for it. */
+function takenSlotInB(world: World) {
+  const start = DateTime.now().setZone('Europe/Berlin').plus({ days: 3 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+  return { spaceId: world.spaces.providerB, start: start.toISO()!, end: start.plus({ hours: 2 }).toISO()! };
+}
+
+/** The club member's waitlist entry; `offered` with a held booking at provider A's desk. */
+async function waitlistEntryOf({ world, db }: Ctx, offered: boolean): Promise<string> {
+  const start = DateTime.now().setZone('Europe/Berlin').plus({ days: 5 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+  const period = { start: start.toISO()!, end: start.plus({ hours: 1 }).toISO()! };
+  let bookingId: string | null = null;
+  if (offered) {
+    bookingId = await createBookingClaims(db, { spaceId: world.spaces.providerA, resourceId: world.resources.providerADesk, unitIds: [world.resources.providerADesk], ...period, bookerId: world.users.clubMember.id });
+    await db.query(`UPDATE bookings SET status = 'held', expires_at = now() + interval '30 minutes' WHERE id = $1`, [bookingId]);
+  }
+  const [entry] = await db.query(
+    `INSERT INTO waitlist_entries (user_id, space_id, resource_id, period, status, booking_id) VALUES ($1, $2, $3, tstzrange($4::timestamptz, $5::timestamptz), $6, $7) RETURNING id`,
+    [world.users.clubMember.id, world.spaces.providerA, world.resources.providerADesk, period.start, period.end, offered ? 'offered' : 'waiting', bookingId],
+  );
+  return entry.id;
+}
 
 const MATRIX: Record<string, Row> = {
   'GET /healthz': { allow: ALL },
@@ -229,6 +257,22 @@ const MATRIX: Record<string, Row> = {
   'GET /api/organizations/:id/usage': { allow: EMPLOYER_ADMINS, params: ({ world }) => ({ id: world.orgs.employerA }), query: () => ({ month: '2026-12' }) },
   'PUT /api/organizations/:id/workplace': { allow: EMPLOYER_ADMINS, params: ({ world }) => ({ id: world.orgs.employerA }), body: () => ({ lat: 51.9459, lon: 7.1675 }) },
   'GET /api/me/contracts': { allow: SIGNED_IN },
+  // Check-in is the booker's alone: the space's staff and the platform see the booking but get 403.
+  'POST /api/bookings/:id/check-in': { allow: ['clubMember'], params: async (ctx) => ({ id: await openForCheckIn(ctx) }), body: () => ({}) },
+  // The QR code names a desk: only someone with a booking there now gets anything back.
+  'POST /api/check-in': {
+    allow: ['clubMember'],
+    body: async (ctx) => {
+      await openForCheckIn(ctx);
+      const [row] = await ctx.db.query(`SELECT checkin_token FROM resources WHERE id = $1`, [ctx.world.resources.providerADesk]);
+      return { token: row.checkin_token };
+    },
+  },
+  'GET /api/spaces/:id/qr-sheet': { allow: ['providerAdminB', 'platformAdmin'], params: ({ world }) => ({ id: world.spaces.providerB }) },
+  'POST /api/waitlist': { allow: VERIFIED, body: ({ world }) => takenSlotInB(world) },
+  'GET /api/me/waitlist': { allow: SIGNED_IN },
+  'DELETE /api/waitlist/:id': { allow: ['clubMember'], params: async (ctx) => ({ id: await waitlistEntryOf(ctx, false) }) },
+  'POST /api/waitlist/:id/accept': { allow: ['clubMember'], params: async (ctx) => ({ id: await waitlistEntryOf(ctx, true) }) },
   'GET /api/me/commute': { allow: SIGNED_IN },
   'GET /api/admin/commute': { allow: ['platformAdmin'], query: () => ({ month: '2026-11' }) },
   'GET /ical/u/:token.ics': { allow: ALL, params: async ({ world, db }) => ({ token: await feedTokenOf(db, world.target.id) }) },

@@ -26,6 +26,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   PENDING_EXPIRY_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+  WAITLIST_HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   COMMUTE_DETOUR_FACTOR: z.coerce.number().min(1).max(3).default(1.3),
   COMMUTE_CO2_G_PER_KM: z.coerce.number().min(0).max(1000).default(166),
   REMINDER_HOURS: z.coerce.number().int().min(0).max(168).default(24),
@@ -55,6 +56,8 @@ export interface Config {
   role: 'all' | 'api' | 'worker';
   /** Unanswered room requests expire after this long and free their slot. */
   pendingExpiryHours: number;
+  /** How long a freed slot is held for the first person on its waitlist. */
+  waitlistHoldMinutes: number;
   /** Commute figures: road km per straight-line km, and grams of CO₂ per car km (see contracts/commute.ts). */
   commute: { detourFactor: number; co2GramsPerKm: number };
   /** Reminders go out this long before a booking's start; 0 sends none. */
@@ -107,6 +110,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret
     logLevel: e.LOG_LEVEL,
     role: e.ROLE,
     pendingExpiryHours: e.PENDING_EXPIRY_HOURS,
+    waitlistHoldMinutes: e.WAITLIST_HOLD_MINUTES,
     commute: { detourFactor: e.COMMUTE_DETOUR_FACTOR, co2GramsPerKm: e.COMMUTE_CO2_G_PER_KM },
     reminderHours: e.REMINDER_HOURS,
     metricsToken: e.METRICS_TOKEN,

@@ -72,7 +72,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   });
   server.on('clientError', answerMalformedRequest);
   // ROLE=api leaves the scheduled jobs to separate worker processes.
-  const scheduler = config.role === 'api' ? undefined : startWorker({ db: database.dataSource, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, reminderHours: config.reminderHours, log, metrics, retentionMonths: config.retentionMonths, webhookPolicy: { allowLinkLocal: config.webhookAllowLinkLocal } });
+  const scheduler = config.role === 'api' ? undefined : startWorker({ db: database.dataSource, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, reminderHours: config.reminderHours, log, metrics, retentionMonths: config.retentionMonths, pendingExpiryHours: config.pendingExpiryHours, waitlistHoldMinutes: config.waitlistHoldMinutes, webhookPolicy: { allowLinkLocal: config.webhookAllowLinkLocal } });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
 

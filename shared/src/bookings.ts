@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { instantSchema, localDateSchema } from './spaces';
 
-export const BOOKING_STATUSES = ['pending', 'confirmed', 'rejected', 'expired', 'cancelled'] as const;
+/**
+ * `held`: a waitlist offer keeping the slot for one person until they accept or it lapses.
+ * `no_show`: a confirmed booking nobody checked in to within the space's grace period.
+ */
+export const BOOKING_STATUSES = ['pending', 'confirmed', 'rejected', 'expired', 'cancelled', 'no_show', 'held'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 const uuid = z.uuid({ error: 'id.invalid' });
@@ -77,6 +81,10 @@ export const bookingSchema = z.object({
   cancellableUntil: z.string(),
   /** For pending requests: when they expire unanswered. */
   expiresAt: z.string().nullable(),
+  /** When the booker checked in on site. */
+  checkedInAt: z.string().nullable(),
+  /** The window in which the booker may check in; null when check-in does not apply (not confirmed). */
+  checkIn: z.object({ from: z.string(), until: z.string() }).nullable(),
   createdAt: z.string(),
 });
 export type Booking = z.infer<typeof bookingSchema>;

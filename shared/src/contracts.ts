@@ -25,6 +25,8 @@ const contractFields = {
   /** What the employer pays per desk-day or per hour of a booking on the contract. */
   price: z.object({ unit: z.enum(CONTRACT_UNITS), cents: z.number().int().min(0).max(1_000_000) }).strict(),
   status: z.enum(CONTRACT_STATUSES),
+  /** Whether a booking released as a no-show still counts against the quota. */
+  noShowConsumesQuota: z.boolean(),
 };
 
 const hasQuota = (c: { daysPerEmployee?: number | null; pool?: unknown }) => c.daysPerEmployee != null || c.pool != null;
@@ -39,6 +41,7 @@ export const contractCreateSchema = z
     daysPerEmployee: contractFields.daysPerEmployee.default(null),
     pool: contractFields.pool.default(null),
     status: contractFields.status.default('active'),
+    noShowConsumesQuota: contractFields.noShowConsumesQuota.default(true),
   })
   .strict()
   .refine(hasQuota, { error: 'contract.quota_required', path: ['daysPerEmployee'] })
@@ -66,6 +69,7 @@ export const contractSchema = z.object({
   pool: z.object({ unit: z.enum(CONTRACT_UNITS), amount: z.number().int() }).nullable(),
   price: z.object({ unit: z.enum(CONTRACT_UNITS), cents: z.number().int() }),
   status: z.enum(CONTRACT_STATUSES),
+  noShowConsumesQuota: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -182,6 +182,10 @@ export const occupancyRowSchema = z.object({
   /** booked ÷ open unit-hours, 0…1; null when the space had no open hours that month. */
   occupancy: z.number().nullable(),
   underUsed: z.boolean(),
+  /** Bookings that began this month and were released because nobody checked in. */
+  noShows: z.number().int(),
+  /** no-shows ÷ (confirmed bookings + no-shows) that began this month; null without any. */
+  noShowRate: z.number().nullable(),
 });
 export type OccupancyRow = z.infer<typeof occupancyRowSchema>;
 export const occupancyReportSchema = z.object({ month: monthSchema, threshold: z.number(), rows: z.array(occupancyRowSchema) });

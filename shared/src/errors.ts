@@ -44,6 +44,8 @@ export const ERROR_STATUS = {
   key_not_out: 409,
   key_already_returned: 409,
   no_key_handover: 422,
+  check_in_not_open: 422,
+  waitlist_slot_free: 409,
   idempotency_key_reused: 422,
   invitation_mismatch: 422,
   webhook_url_refused: 422,

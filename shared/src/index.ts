@@ -14,3 +14,5 @@ export * from './demand';
 export * from './webhooks';
 export * from './access';
 export * from './admission';
+export * from './checkin';
+export * from './waitlist';

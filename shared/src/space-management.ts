@@ -48,6 +48,8 @@ const spaceFields = {
   /** Set-up and clean-up time kept free before and after every booking, which the booker never sees. */
   setupMinutes: z.number().int().min(0).max(24 * 60),
   cleanupMinutes: z.number().int().min(0).max(24 * 60),
+  /** Minutes after the start by which a booker must check in, else the booking is released; null: off. */
+  noShowGraceMinutes: z.number().int().min(5).max(24 * 60).nullable(),
 };
 
 const optional = <T extends Record<string, z.ZodType>>(fields: T) =>

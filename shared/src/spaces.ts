@@ -173,6 +173,7 @@ export const spaceDetailSchema = spaceSummarySchema.extend({
     leadTimeMinutes: z.number().int(),
     horizonDays: z.number().int(),
     cancellationDeadlineHours: z.number().int(),
+    noShowGraceMinutes: z.number().int().nullable(),
   }),
   resources: z.array(resourceSchema),
   openingHours: z.array(openingIntervalSchema),

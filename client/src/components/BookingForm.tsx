@@ -15,6 +15,23 @@ import { SlotTaken } from './SlotTaken';
 
 const ANY = '';
 
+type Sent = { start?: string; end?: string; date?: string; resourceId?: string };
+
+/** What the taken request asked for as a time range: a whole day is that day's opening hours. */
+function askedWindow(space: SpaceDetail, sent: Sent | undefined): { start: string; end: string; resourceId?: string } | undefined {
+  if (!sent) return undefined;
+  const target = sent.resourceId ? { resourceId: sent.resourceId } : {};
+  if (sent.start && sent.end) return { start: sent.start, end: sent.end, ...target };
+  if (!sent.date) return undefined;
+  const day = DateTime.fromISO(sent.date, { zone: space.zone });
+  const hours = space.openingHours.filter((h) => h.weekday === day.weekday);
+  if (!hours.length) return undefined;
+  const at = (clock: string) => (clock === '24:00' ? day.plus({ days: 1 }) : day.set({ hour: Number(clock.slice(0, 2)), minute: Number(clock.slice(3, 5)) }));
+  const opens = hours.map((h) => h.opens).sort()[0]!;
+  const closes = hours.map((h) => h.closes).sort().at(-1)!;
+  return { start: at(opens).toISO({ suppressMilliseconds: true })!, end: at(closes).toISO({ suppressMilliseconds: true })!, ...target };
+}
+
 /** Pick a desk or room, a whole day or a time range from the free slots, and book it. */
 export function BookingForm({ space, availability, day, picked, onBooked, onPickDay }: { space: SpaceDetail; availability: Availability; day: string; picked?: { start: string; end: string }; onBooked(): void; onPickDay(day: string): void }) {
   const { t } = useI18n();
@@ -97,6 +114,7 @@ export function BookingForm({ space, availability, day, picked, onBooked, onPick
     else if (pendingBody.current) book.mutate(pendingBody.current);
   };
   const taken = book.error instanceof ApiError && book.error.code === 'booking_conflict';
+  const asked = taken ? askedWindow(space, book.variables as Sent | undefined) : undefined;
   return (
     <>
     <form onSubmit={submit} className="booking-form">
@@ -162,6 +180,7 @@ export function BookingForm({ space, availability, day, picked, onBooked, onPick
           wholeDay={wholeDay}
           free={free}
           minutes={askedMinutes}
+          {...(asked ? { asked } : {})}
           onPickTime={(slot) => {
             setStart(slot.start);
             setEnd(slot.end);

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { ALTERNATIVES, freeWindows, type Slot } from './free-windows';
+import { WaitlistJoin } from './WaitlistJoin';
 
 const DAYS_AHEAD = 14;
 
@@ -18,6 +19,8 @@ export function SlotTaken(props: {
   wholeDay: boolean;
   free: Slot[];
   minutes: number;
+  /** The time that was asked for and taken, to wait for; absent when it cannot be named. */
+  asked?: { start: string; end: string; resourceId?: string };
   onPickTime(slot: Slot): void;
   onPickDay(day: string): void;
 }) {
@@ -43,6 +46,7 @@ export function SlotTaken(props: {
             </li>
           ))}
         </ul>
+        {props.asked && <WaitlistJoin spaceId={props.spaceId} asked={props.asked} />}
       </div>
     );
   }
@@ -59,6 +63,7 @@ export function SlotTaken(props: {
           </li>
         ))}
       </ul>
+      {props.asked && <WaitlistJoin spaceId={props.spaceId} asked={props.asked} />}
     </div>
   );
 }

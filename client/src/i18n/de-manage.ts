@@ -159,6 +159,7 @@ export const deManage = {
   'admin.contracts.new': 'Neuer Vertrag',
   'admin.contracts.edit': 'Vertrag „{name}“ bearbeiten',
   'admin.contracts.end': 'Vertrag „{name}“ beenden',
+  'admin.contracts.noShowConsumesQuota': 'Nicht wahrgenommene Buchungen (No-Shows) zählen aufs Kontingent',
   'admin.contracts.save': 'Vertrag speichern',
   'admin.contracts.name': 'Bezeichnung',
   'admin.contracts.validFrom': 'Gültig ab',

@@ -160,6 +160,7 @@ export const enManage: Record<keyof typeof deManage, string> = {
   'admin.contracts.new': 'New contract',
   'admin.contracts.edit': 'Edit contract “{name}”',
   'admin.contracts.end': 'End contract “{name}”',
+  'admin.contracts.noShowConsumesQuota': 'Bookings not shown up for (no-shows) count against the quota',
   'admin.contracts.save': 'Save contract',
   'admin.contracts.name': 'Title',
   'admin.contracts.validFrom': 'Valid from',

@@ -4,7 +4,9 @@ import { Navigate } from 'react-router';
 import { api } from '../api/client';
 import { useMe } from '../api/session';
 import { AccessInfo } from '../components/AccessInfo';
+import { CheckInButton } from '../components/CheckInButton';
 import { FormAlert } from '../components/FormAlert';
+import { MyWaitlist } from '../components/MyWaitlist';
 import type { MessageKey } from '../i18n/de';
 import { useI18n } from '../i18n/i18n';
 
@@ -36,6 +38,7 @@ export function BookingsPage() {
   return (
     <section>
       <h1>{t('bookings.title')}</h1>
+      <MyWaitlist />
       <FormAlert error={list.error ?? cancel.error ?? cancelRest.error} />
       {list.data?.items.length === 0 && <p>{t('bookings.empty')}</p>}
       <ul className="booking-list">
@@ -44,6 +47,7 @@ export function BookingsPage() {
             {(booking.status === 'confirmed' || booking.status === 'pending') && (
               <>
                 <br />
+                <CheckInButton booking={booking} />{' '}
                 <span className="hint">{t('bookings.cancelUntil', { date: dateTime(booking.cancellableUntil, booking.space.zone) })}</span>{' '}
                 <button type="button" className="link-button" onClick={() => cancel.mutate(booking.id)}>
                   {t('bookings.cancel')}

@@ -5,6 +5,7 @@ import { Navigate } from 'react-router';
 import { api } from '../api/client';
 import { useMe } from '../api/session';
 import { FormAlert, Notice } from '../components/FormAlert';
+import { QrSheetLinks } from '../components/QrSheetLinks';
 import { useI18n } from '../i18n/i18n';
 import { BookingLine } from './BookingsPage';
 
@@ -73,6 +74,7 @@ export function InboxPage() {
           ),
         )}
       </ul>
+      <QrSheetLinks />
     </section>
   );
 }

@@ -106,6 +106,8 @@ export function ReportsPage() {
               { header: t('reports.occupancy.bookedHours'), cell: (r) => number(r.bookedHours), numeric: true },
               { header: t('reports.occupancy.occupancy'), cell: (r) => (r.occupancy === null ? '–' : `${number(r.occupancy * 100)} %`), numeric: true },
               { header: t('reports.occupancy.underUsed'), cell: (r) => (r.underUsed ? t('reports.yes') : t('reports.no')) },
+              { header: t('reports.occupancy.noShows'), cell: (r) => number(r.noShows), numeric: true },
+              { header: t('reports.occupancy.noShowRate'), cell: (r) => (r.noShowRate === null ? '–' : `${number(r.noShowRate * 100)} %`), numeric: true },
             ]}
           />
           {csv(occupancyUrl)}

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit';
 import { rowsOf } from '../db/rows';
 import { DomainError, notFound } from '../http/errors';
+import { offerFreedSlots } from '../waitlist/waitlist-hooks';
 import { loadActor, type Actor } from './actor';
 import { enqueueBookingEvents } from '../webhooks/webhook-events';
 
@@ -81,7 +82,13 @@ export class ProfileService {
          FROM provider_applications a JOIN organizations o ON o.id = a.organization_id WHERE a.applicant_id = $1 ORDER BY a.created_at`,
       [actor.id],
     );
-    return { exportedAt: new Date().toISOString(), account, memberships, invitations, activity, activeSessions: sessions, bookings, series, providerApplications };
+    const waitlist = await this.db.query(
+      `SELECT w.id, s.name AS space, r.name AS resource, lower(w.period) AS start, upper(w.period) AS "end", w.auto_book, w.status, w.booking_id, w.failure, w.created_at
+         FROM waitlist_entries w JOIN spaces s ON s.id = w.space_id LEFT JOIN resources r ON r.id = w.resource_id
+        WHERE w.user_id = $1 ORDER BY w.created_at`,
+      [actor.id],
+    );
+    return { exportedAt: new Date().toISOString(), account, memberships, invitations, activity, activeSessions: sessions, bookings, series, providerApplications, waitlist };
   }
 
   /**
@@ -107,12 +114,14 @@ export class ProfileService {
       // Future bookings end with the account, so their slots are free for others; past ones stay
       // for the providers' records, without the free text that may say something personal.
       const ended = rowsOf<{ id: string }>(await m.query(
-        `UPDATE bookings SET status = 'cancelled', decision_reason = 'account erased', sequence = sequence + 1, updated_at = now()
-          WHERE booker_id = $1 AND status IN ('pending', 'confirmed') AND upper(period) > now() RETURNING id`,
+        `UPDATE bookings SET status = CASE WHEN status = 'held' THEN 'expired' ELSE 'cancelled' END, decision_reason = 'account erased', sequence = sequence + 1, updated_at = now()
+          WHERE booker_id = $1 AND status IN ('pending', 'confirmed', 'held') AND upper(period) > now() RETURNING id`,
         [actor.id],
       ));
       await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ended.map((b) => b.id)]);
       await enqueueBookingEvents(m, ended.map((b) => b.id), ['booking.cancelled']);
+      await m.query(`DELETE FROM waitlist_entries WHERE user_id = $1`, [actor.id]);
+      await offerFreedSlots(m, ended.map((b) => b.id));
       await m.query(`UPDATE bookings SET purpose = '' WHERE booker_id = $1`, [actor.id]);
       await m.query(`UPDATE booking_series SET purpose = '' WHERE booker_id = $1`, [actor.id]);
       await m.query(

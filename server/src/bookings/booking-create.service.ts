@@ -8,7 +8,7 @@ import { recordRefusedDemand, requestedWindow, type RefusedDemand } from '../dem
 import { DomainError } from '../http/errors';
 import { loadClaims } from '../spaces/space-calendar.repository';
 import { checkBookingRules, wholeDayPeriod, type RequestedPeriod } from './booking-rules';
-import { isBookable, leafUnitsOf, loadBookableSpace, localDay, requireBookable, resourceRequired, type BookableSpace } from './booking-space.repository';
+import { bookingCandidates, leafUnitsOf, loadBookableSpace, localDay, type BookableSpace } from './booking-space.repository';
 import { BOOKING_SELECT, presentBooking, type BookingRow } from './bookings.presenter';
 import { insertBooking, unlessTaken } from './booking-writer';
 import { claimKey, requestHash, storeAnswer } from './idempotency';
@@ -37,6 +37,13 @@ function shuffled<T>(items: T[]): T[] {
 
 type UnmetDemand = RefusedDemand['reason'];
 
+/** How the waitlist books on someone's behalf: held as an offer, and tied to the entry in the same transaction. */
+export interface OnBehalf {
+  holdMinutes?: number;
+  /** Runs after the booking is written, before commit; throwing undoes the booking. */
+  onBooked(qr: QueryRunner, bookingId: string): Promise<void>;
+}
+
 export class BookingCreateService {
   constructor(
     private readonly db: DataSource,
@@ -49,10 +56,11 @@ export class BookingCreateService {
    * Creates a booking. Overlaps are left to the exclusion constraint: each candidate is inserted
    * in a savepoint, and a 23P01 moves on to the next free desk or ends in 409.
    */
-  async create(actor: Actor, input: BookingCreate, idempotencyKey?: string): Promise<CreateResult> {
+  async create(actor: Actor, input: BookingCreate, idempotencyKey?: string, onBehalf?: OnBehalf): Promise<CreateResult> {
     let refusal: UnmetDemand | undefined;
     try {
-      return await this.createOnce(actor, input, idempotencyKey, (code) => (refusal = code));
+      // The waitlist trying a slot again is not new demand.
+      return await this.createOnce(actor, input, idempotencyKey, (code) => (refusal = onBehalf ? undefined : code), onBehalf);
     } finally {
       // Counted after the transaction ended, whose rollback would otherwise take the row along.
       const window = requestedWindow(input);
@@ -60,7 +68,7 @@ export class BookingCreateService {
     }
   }
 
-  private async createOnce(actor: Actor, input: BookingCreate, idempotencyKey: string | undefined, onRefusal: (reason: UnmetDemand) => void): Promise<CreateResult> {
+  private async createOnce(actor: Actor, input: BookingCreate, idempotencyKey: string | undefined, onRefusal: (reason: UnmetDemand) => void, onBehalf?: OnBehalf): Promise<CreateResult> {
     const qr = this.db.createQueryRunner();
     await qr.connect();
     try {
@@ -74,7 +82,7 @@ export class BookingCreateService {
       }
       let result: CreateResult;
       try {
-        result = { status: 201, body: await this.book(qr, actor, input) };
+        result = { status: 201, body: await this.book(qr, actor, input, onBehalf) };
       } catch (error) {
         // Taken slots and spent quotas are demand the district could not meet (reports/).
         if (error instanceof DomainError && (error.code === 'booking_conflict' || error.code === 'quota_exceeded')) onRefusal(error.code);
@@ -85,7 +93,7 @@ export class BookingCreateService {
       }
       if (idempotencyKey) await storeAnswer(qr, actor.id, idempotencyKey, result.status, result.body);
       await qr.commitTransaction();
-      if (result.status === 201) this.counter.created((result.body as Booking).status === 'pending' ? 'request' : 'instant');
+      if (result.status === 201 && !onBehalf?.holdMinutes) this.counter.created((result.body as Booking).status === 'pending' ? 'request' : 'instant');
       return result;
     } catch (error) {
       // A lost connection has ended the transaction already: its rollback fails and would hide why.
@@ -96,7 +104,7 @@ export class BookingCreateService {
     }
   }
 
-  private async book(qr: QueryRunner, actor: Actor, input: BookingCreate): Promise<Booking> {
+  private async book(qr: QueryRunner, actor: Actor, input: BookingCreate, onBehalf?: OnBehalf): Promise<Booking> {
     const now = this.now();
     const around = input.date
       ? { from: DateTime.fromISO(input.date, { zone: 'Europe/Berlin' }), to: DateTime.fromISO(input.date, { zone: 'Europe/Berlin' }).plus({ days: 1 }) }
@@ -105,7 +113,7 @@ export class BookingCreateService {
     const organization = input.organizationId ? actor.memberships.find((m) => m.organizationId === input.organizationId) : undefined;
     if (input.organizationId && !organization) throw new DomainError('not_a_member', 'You can only book for organizations you belong to');
 
-    const candidates = this.candidatesFor(space, input.resourceId);
+    const candidates = bookingCandidates(space, input.resourceId);
     const periodFor = (resourceId: string): RequestedPeriod =>
       input.date
         ? wholeDayPeriod(space.calendar, space.rules, resourceId, localDay(input.date, space.rules.zone).toISODate()!)
@@ -148,24 +156,16 @@ export class BookingCreateService {
           priceCents: charge?.priceCents ?? priceOf(space.prices, attempt.period, organization?.organizationKind === 'club'),
           ...(charge ? { contractId: charge.contractId } : {}),
           notify: true,
+          ...(onBehalf?.holdMinutes ? { holdMinutes: onBehalf.holdMinutes } : {}),
         }),
       );
       if (!id) continue;
       await charge?.afterBooking(qr);
+      await onBehalf?.onBooked(qr, id);
       const [row] = (await qr.query(`${BOOKING_SELECT} WHERE b.id = $1`, [id])) as BookingRow[];
       return presentBooking(row!);
     }
     throw new DomainError('booking_conflict', 'This time has just been booked by someone else', { spaceId: space.id });
-  }
-
-  /** A named resource, or every bookable desk ("any desk"), or the room of a one-room space. */
-  private candidatesFor(space: BookableSpace, resourceId: string | undefined): string[] {
-    if (resourceId) return [requireBookable(space, resourceId)];
-    const desks = space.resources.filter((r) => r.kind === 'desk' && isBookable(space.resources, r)).map((r) => r.id);
-    if (desks.length) return desks;
-    const rooms = space.resources.filter((r) => r.kind === 'room' && r.parentId === null && r.active);
-    if (rooms.length === 1) return [rooms[0]!.id];
-    throw resourceRequired();
   }
 
   /** For "any desk": desks free right now first, in random order so parallel requests spread out. */

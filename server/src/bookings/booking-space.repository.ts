@@ -106,3 +106,13 @@ export function isBookable(resources: Resource[], resource: Resource): boolean {
 }
 
 export const localDay = (date: string, zone: string) => DateTime.fromISO(date, { zone });
+
+/** A named resource, or every bookable desk ("any desk"), or the room of a one-room space. */
+export function bookingCandidates(space: BookableSpace, resourceId: string | undefined): string[] {
+  if (resourceId) return [requireBookable(space, resourceId)];
+  const desks = space.resources.filter((r) => r.kind === 'desk' && isBookable(space.resources, r)).map((r) => r.id);
+  if (desks.length) return desks;
+  const rooms = space.resources.filter((r) => r.kind === 'room' && r.parentId === null && r.active);
+  if (rooms.length === 1) return [rooms[0]!.id];
+  throw resourceRequired();
+}

@@ -8,8 +8,11 @@ const ALLOWED: Record<string, BookingStatus> = {
   'pending expire': 'expired',
   'pending cancel': 'cancelled',
   'confirmed cancel': 'cancelled',
+  'confirmed release_no_show': 'no_show',
+  'held accept_offer': 'confirmed',
+  'held lapse_offer': 'expired',
 };
-const ACTIONS: BookingAction[] = ['approve', 'reject', 'cancel', 'expire'];
+const ACTIONS: BookingAction[] = ['approve', 'reject', 'cancel', 'expire', 'release_no_show', 'accept_offer', 'lapse_offer'];
 
 describe('the booking state machine', () => {
   for (const status of BOOKING_STATUSES) {
@@ -21,7 +24,7 @@ describe('the booking state machine', () => {
     }
   }
 
-  it('lets only pending and confirmed bookings hold their slot', () => {
-    expect(BOOKING_STATUSES.filter(holdsSlot)).toEqual(['pending', 'confirmed']);
+  it('lets only pending, confirmed and held bookings hold their slot', () => {
+    expect(BOOKING_STATUSES.filter(holdsSlot)).toEqual(['pending', 'confirmed', 'held']);
   });
 });

@@ -4,6 +4,9 @@ import type { RequestedPeriod } from './booking-rules';
 
 export const EXCLUSION_VIOLATION = '23P01';
 
+/** Unanswered requests expire after this many hours unless configured otherwise. */
+export const DEFAULT_PENDING_EXPIRY_HOURS = 72;
+
 export const isOverlap = (error: unknown) => (error as { code?: string }).code === EXCLUSION_VIOLATION;
 
 export interface NewBooking {
@@ -24,13 +27,17 @@ export interface NewBooking {
   contractId?: string;
   /** Mails about a series go out once for the series, not per date. */
   notify: boolean;
+  /** A waitlist offer: the booking is `held` for this many minutes, then lapses. */
+  holdMinutes?: number;
 }
 
 /** The mails a new booking causes: a confirmation, or a receipt for the booker and a note to the providers. */
 function jobsFor(booking: NewBooking): { kinds: string[]; events: string[] } {
-  if (!booking.notify) return { kinds: [], events: [] };
+  if (!booking.notify || booking.holdMinutes) return { kinds: [], events: [] };
   return booking.pending ? { kinds: ['booking.mail', 'booking.provider_mail'], events: ['requested', 'requested'] } : { kinds: ['booking.mail'], events: ['confirmed'] };
 }
+
+const statusOf = (booking: NewBooking) => (booking.holdMinutes ? 'held' : booking.pending ? 'pending' : 'confirmed');
 
 /**
  * Writes a booking and its claims; throws the database's 23P01 when a unit is taken. Callers run
@@ -52,7 +59,7 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
     `WITH locked AS (SELECT count(*) AS n FROM (SELECT id FROM resources WHERE id = ANY($14::uuid[]) ORDER BY id FOR NO KEY UPDATE) units),
      booking AS (
        INSERT INTO bookings (space_id, resource_id, booker_id, organization_id, period, status, whole_day, purpose, attendees, price_cents, series_id, expires_at, confirmed_at, contract_id)
-       SELECT $1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, $8, $9, $10, $11, $12, CASE WHEN $7 = 'pending' THEN least(now() + make_interval(hours => $13), $5::timestamptz) END,
+       SELECT $1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, $8, $9, $10, $11, $12, CASE WHEN $7 = 'pending' THEN least(now() + make_interval(hours => $13), $5::timestamptz) WHEN $7 = 'held' THEN now() + make_interval(mins => $20) END,
               CASE WHEN $7 = 'confirmed' THEN now() END, $19::uuid
          FROM locked
        RETURNING id, period
@@ -73,13 +80,14 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
      )
      SELECT id FROM booking`,
     [
-      booking.spaceId, booking.resourceId, booking.actorId, booking.organizationId, start.toISO(), end.toISO(), booking.pending ? 'pending' : 'confirmed',
+      booking.spaceId, booking.resourceId, booking.actorId, booking.organizationId, start.toISO(), end.toISO(), statusOf(booking),
       wholeDay, booking.purpose, booking.attendees, booking.priceCents, booking.seriesId ?? null, booking.pendingExpiryHours, booking.units,
-      booking.pending ? 'booking.requested' : 'booking.confirmed',
+      `booking.${statusOf(booking) === 'confirmed' ? 'confirmed' : statusOf(booking) === 'held' ? 'held' : 'requested'}`,
       JSON.stringify({ spaceId: booking.spaceId, resourceId: booking.resourceId, ...(booking.seriesId ? { seriesId: booking.seriesId } : {}), ...(booking.contractId ? { contractId: booking.contractId } : {}) }),
       jobs.kinds,
       jobs.events,
       booking.contractId ?? null,
+      booking.holdMinutes ?? 0,
     ],
   )) as [{ id: string }];
   await enqueueBookingEvents(qr, [row.id], booking.pending ? ['booking.created'] : ['booking.created', 'booking.confirmed']);

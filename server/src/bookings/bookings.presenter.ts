@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Booking, BookingStatus } from '@landraeume/shared';
+import { checkInWindow } from '../checkin/checkin-window';
 
 export interface BookingRow {
   id: string;
@@ -10,6 +11,7 @@ export interface BookingRow {
   municipality: string;
   zone: string;
   cancellation_deadline_hours: number;
+  no_show_grace_minutes: number | null;
   space_organization_id: string;
   space_organization_kind: string;
   resource_id: string;
@@ -31,15 +33,16 @@ export interface BookingRow {
   contract_id: string | null;
   sequence: number;
   expires_at: Date | null;
+  checked_in_at: Date | null;
   created_at: Date;
 }
 
 export const BOOKING_SELECT = `
-  SELECT b.id, b.status, b.series_id, b.contract_id, b.space_id, s.name AS space_name, s.slug AS space_slug, s.municipality, s.zone, s.cancellation_deadline_hours,
+  SELECT b.id, b.status, b.series_id, b.contract_id, b.space_id, s.name AS space_name, s.slug AS space_slug, s.municipality, s.zone, s.cancellation_deadline_hours, s.no_show_grace_minutes,
          s.organization_id AS space_organization_id, so.kind AS space_organization_kind,
          b.resource_id, r.name AS resource_name, r.kind AS resource_kind, lower(b.period) AS starts_at, upper(b.period) AS ends_at,
          b.whole_day, b.purpose, b.attendees, b.price_cents, b.organization_id, bo.name AS organization_name,
-         b.booker_id, u.display_name AS booker_name, u.email AS booker_email, b.decision_reason, b.sequence, b.expires_at, b.created_at
+         b.booker_id, u.display_name AS booker_name, u.email AS booker_email, b.decision_reason, b.sequence, b.expires_at, b.checked_in_at, b.created_at
     FROM bookings b
     JOIN spaces s ON s.id = b.space_id
     JOIN organizations so ON so.id = s.organization_id
@@ -68,6 +71,14 @@ export function presentBooking(row: BookingRow): Booking {
     sequence: row.sequence,
     cancellableUntil: local(DateTime.fromJSDate(row.starts_at).minus({ hours: row.cancellation_deadline_hours }).toJSDate()),
     expiresAt: row.expires_at ? local(row.expires_at) : null,
+    checkedInAt: row.checked_in_at ? row.checked_in_at.toISOString() : null,
+    checkIn: checkInOf(row, local),
     createdAt: row.created_at.toISOString(),
   };
+}
+
+function checkInOf(row: BookingRow, local: (d: Date) => string): Booking['checkIn'] {
+  if (row.status !== 'confirmed') return null;
+  const window = checkInWindow({ start: row.starts_at, end: row.ends_at, graceMinutes: row.no_show_grace_minutes });
+  return { from: local(window.from), until: local(window.until) };
 }

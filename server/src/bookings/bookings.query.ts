@@ -40,6 +40,8 @@ export class BookingQueries {
       where.push(`s.organization_id = ANY(${bind(managed)}::uuid[])`);
     }
     if (query.status) where.push(`b.status = ${bind(query.status)}`);
+    // A waitlist offer is not a booking until it is accepted; it is listed with the waitlist.
+    else where.push(`b.status <> 'held'`);
     if (query.spaceId) where.push(`b.space_id = ${bind(query.spaceId)}`);
     if (query.from) where.push(`upper(b.period) > ${bind(query.from)}::timestamptz`);
     if (query.to) where.push(`lower(b.period) < ${bind(query.to)}::timestamptz`);

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit';
 import { rowsOf } from '../db/rows';
 import { enqueueBookingMail } from './booking-mail-jobs';
 import { enqueueBookingEvents } from '../webhooks/webhook-events';
+import { offerFreedSlots } from '../waitlist/waitlist-hooks';
 
 /**
  * Unanswered requests end at their expiry time and free their slot. One UPDATE claims the rows,
@@ -22,6 +23,7 @@ export async function expirePendingBookings(db: DataSource): Promise<number> {
       await recordAudit(m, { actorId: undefined, action: 'booking.expired', subjectType: 'booking', subjectId: row.id });
       await enqueueBookingMail(m, { id: row.id, seriesId: row.series_id }, 'expired', row.sequence);
     }
+    await offerFreedSlots(m, ids);
     return ids.length;
   });
 }

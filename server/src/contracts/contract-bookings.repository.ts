@@ -37,7 +37,7 @@ const SELECT = `
     JOIN organizations e ON e.id = c.employer_id
     JOIN spaces s ON s.id = b.space_id
     LEFT JOIN users u ON u.id = b.booker_id AND u.deleted_at IS NULL
-   WHERE b.status IN ('pending', 'confirmed')`;
+   WHERE (b.status IN ('pending', 'confirmed') OR (b.status = 'no_show' AND c.no_show_consumes_quota))`;
 
 const inMonth = (n: number) => `AND lower(b.period) >= $${n} AND lower(b.period) < $${n + 1}`;
 const bounds = (range: MonthRange) => [range.from.toISO(), range.to.toISO()];

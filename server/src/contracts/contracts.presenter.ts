@@ -15,6 +15,7 @@ export interface ContractRow {
   price_unit: ContractUnit;
   price_cents: number;
   status: ContractStatus;
+  no_show_consumes_quota: boolean;
   created_at: Date;
   updated_at: Date;
 }
@@ -23,7 +24,7 @@ export interface ContractRow {
 export const CONTRACT_SELECT = `
   SELECT c.id, c.employer_id, o.name AS employer_name, c.name, c.valid_from::text AS valid_from, c.valid_to::text AS valid_to,
          c.space_ids::text[] AS space_ids, c.provider_ids::text[] AS provider_ids, c.days_per_employee, c.pool_unit, c.pool_amount,
-         c.price_unit, c.price_cents, c.status, c.created_at, c.updated_at
+         c.price_unit, c.price_cents, c.status, c.no_show_consumes_quota, c.created_at, c.updated_at
     FROM contracts c JOIN organizations o ON o.id = c.employer_id`;
 
 export const presentContract = (row: ContractRow): Contract => ({
@@ -38,6 +39,7 @@ export const presentContract = (row: ContractRow): Contract => ({
   pool: row.pool_unit && row.pool_amount !== null ? { unit: row.pool_unit, amount: row.pool_amount } : null,
   price: { unit: row.price_unit, cents: row.price_cents },
   status: row.status,
+  noShowConsumesQuota: row.no_show_consumes_quota,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
 });

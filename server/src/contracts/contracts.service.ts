@@ -24,6 +24,7 @@ function columnsOf(input: ContractUpdate): Record<string, unknown> {
     columns.price_cents = input.price.cents;
   }
   if (input.status !== undefined) columns.status = input.status;
+  if (input.noShowConsumesQuota !== undefined) columns.no_show_consumes_quota = input.noShowConsumesQuota;
   return columns;
 }
 
@@ -41,9 +42,9 @@ export class ContractService {
       if (employer.kind !== 'employer') throw new DomainError('rule_violation', 'Contracts are made with employers', { field: 'employerId' });
       await this.assertCoverageExists(m, input.spaceIds, input.providerIds);
       const [row] = (await m.query(
-        `INSERT INTO contracts (employer_id, name, valid_from, valid_to, space_ids, provider_ids, days_per_employee, pool_unit, pool_amount, price_unit, price_cents, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [input.employerId, input.name, input.validFrom, input.validTo, input.spaceIds, input.providerIds, input.daysPerEmployee, input.pool?.unit ?? null, input.pool?.amount ?? null, input.price.unit, input.price.cents, input.status],
+        `INSERT INTO contracts (employer_id, name, valid_from, valid_to, space_ids, provider_ids, days_per_employee, pool_unit, pool_amount, price_unit, price_cents, status, no_show_consumes_quota)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+        [input.employerId, input.name, input.validFrom, input.validTo, input.spaceIds, input.providerIds, input.daysPerEmployee, input.pool?.unit ?? null, input.pool?.amount ?? null, input.price.unit, input.price.cents, input.status, input.noShowConsumesQuota],
       )) as [{ id: string }];
       await recordAudit(m, { actorId: actor.id, action: 'contract.created', subjectType: 'contract', subjectId: row.id, data: { ...input } });
       return row.id;

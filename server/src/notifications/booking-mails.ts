@@ -9,7 +9,7 @@ import type { Mailer } from './mailer';
 import { addressOf, adminsOf, greeting, icsPlaceAndPeople, myBookingsLink, type PlaceColumns } from './mail-parts';
 import type { JobHandler } from './outbox';
 
-export type BookingEvent = 'confirmed' | 'requested' | 'rejected' | 'cancelled' | 'expired';
+export type BookingEvent = 'confirmed' | 'requested' | 'rejected' | 'cancelled' | 'expired' | 'no_show';
 
 export type MailRow = BookingRow & PlaceColumns & AccessColumns & { cancelled_by_provider: boolean | null };
 
@@ -19,6 +19,7 @@ const SUBJECTS: Record<BookingEvent, Record<Locale, string>> = {
   rejected: { de: 'Anfrage abgelehnt', en: 'Request declined' },
   cancelled: { de: 'Buchung storniert', en: 'Booking cancelled' },
   expired: { de: 'Anfrage abgelaufen', en: 'Request expired' },
+  no_show: { de: 'Buchung freigegeben', en: 'Booking released' },
 };
 
 const BODIES: Record<BookingEvent, Record<Locale, string>> = {
@@ -27,6 +28,10 @@ const BODIES: Record<BookingEvent, Record<Locale, string>> = {
   rejected: { de: 'Ihre Anfrage wurde leider abgelehnt.', en: 'Unfortunately your request was declined.' },
   cancelled: { de: 'Sie haben Ihre Buchung storniert. Der Anhang entfernt den Termin aus Ihrem Kalender.', en: 'You cancelled your booking. The attached file removes it from your calendar.' },
   expired: { de: 'Ihre Anfrage wurde nicht rechtzeitig beantwortet und ist abgelaufen; der Zeitraum ist wieder frei.', en: 'Your request was not answered in time and has expired; the time is free again.' },
+  no_show: {
+    de: 'Sie haben nicht rechtzeitig eingecheckt; Ihre Buchung wurde deshalb freigegeben, damit andere den Platz nutzen können. Der Anhang entfernt den Termin aus Ihrem Kalender.',
+    en: 'You did not check in in time, so your booking was released for others to use. The attached file removes it from your calendar.',
+  },
 };
 
 /** Who cancelled matters to the booker: a cancellation they did not make needs its reason. */
@@ -76,12 +81,12 @@ export function bookingMailHandlers(deps: { db: DataSource; mailer: Mailer; publ
         ...(event === 'confirmed' ? accessParagraph(row, locale) : []),
       ];
       const ics =
-        event === 'confirmed' || event === 'cancelled'
+        event === 'confirmed' || event === 'cancelled' || event === 'no_show'
           ? [
               calendarAttachment(
-                event === 'cancelled' ? 'absage.ics' : 'termin.ics',
+                event === 'confirmed' ? 'termin.ics' : 'absage.ics',
                 {
-                  id: row.id, sequence: row.sequence, status: event, start: row.starts_at, end: row.ends_at, zone: row.zone,
+                  id: row.id, sequence: row.sequence, status: event === 'confirmed' ? 'confirmed' : 'cancelled', start: row.starts_at, end: row.ends_at, zone: row.zone,
                   summary: `${row.space_name} – ${row.resource_name}`, description: row.purpose, ...icsPlaceAndPeople(row, row.booker_email, deps.fromAddress),
                 },
                 domain,

@@ -9,6 +9,9 @@ export interface OccupancyFigures {
   municipality: string;
   open_hours: number;
   booked_hours: number;
+  no_shows: number;
+  /** Confirmed bookings plus no-shows that began in the month: what the no-show rate divides by. */
+  kept_or_missed: number;
 }
 
 /**
@@ -16,7 +19,8 @@ export interface OccupancyFigures {
  * opening hours in local time (so an 08:00–18:00 day is 10 hours on the DST days too), minus
  * whole-space closures and, where the space closes on them, NRW holidays; times the number of
  * leaf units (desks, rooms, or the parts of a divided hall), because that is what a booking
- * claims. Booked hours are the confirmed claims, clipped to the month.
+ * claims. Booked hours are the confirmed claims, clipped to the month. No-shows (released bookings)
+ * are counted by the month they began in, beside the confirmed bookings that began then.
  */
 export async function occupancyFigures(db: Queryable, month: string, towns: 'all' | string[]): Promise<OccupancyFigures[]> {
   const { firstDay, dayAfter, from, to } = monthBounds(month);
@@ -48,11 +52,18 @@ export async function occupancyFigures(db: Queryable, month: string, towns: 'all
          FROM booking_claims k JOIN bookings b ON b.id = k.booking_id
         WHERE b.status = 'confirmed' AND b.space_id IN (SELECT id FROM s) AND b.period && tstzrange($3::timestamptz, $4::timestamptz)
         GROUP BY b.space_id
+     ),
+     shows AS (
+       SELECT space_id, count(*) FILTER (WHERE status = 'no_show')::int AS no_shows, count(*)::int AS kept_or_missed
+         FROM bookings
+        WHERE status IN ('confirmed', 'no_show') AND space_id IN (SELECT id FROM s) AND lower(period) >= $3::timestamptz AND lower(period) < $4::timestamptz
+        GROUP BY space_id
      )
      SELECT s.id AS space_id, s.name, s.kind, s.municipality,
             round((coalesce(open.hours, 0) * coalesce(units.n, 0))::numeric, 2)::float8 AS open_hours,
-            round(coalesce(booked.hours, 0)::numeric, 2)::float8 AS booked_hours
-       FROM s LEFT JOIN units ON units.space_id = s.id LEFT JOIN open ON open.space_id = s.id LEFT JOIN booked ON booked.space_id = s.id
+            round(coalesce(booked.hours, 0)::numeric, 2)::float8 AS booked_hours,
+            coalesce(shows.no_shows, 0) AS no_shows, coalesce(shows.kept_or_missed, 0) AS kept_or_missed
+       FROM s LEFT JOIN units ON units.space_id = s.id LEFT JOIN open ON open.space_id = s.id LEFT JOIN booked ON booked.space_id = s.id LEFT JOIN shows ON shows.space_id = s.id
       ORDER BY s.municipality, s.name, s.id`,
     [firstDay, dayAfter, from, to, towns === 'all' ? null : towns, holidays],
   )) as OccupancyFigures[];

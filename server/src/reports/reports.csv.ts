@@ -9,7 +9,7 @@ export const DEMAND_COLUMNS: CsvColumn<DemandRow>[] = (
 ).map((k) => col<DemandRow>(k));
 
 export const OCCUPANCY_COLUMNS: CsvColumn<OccupancyRow>[] = (
-  ['spaceId', 'name', 'kind', 'municipality', 'openHours', 'bookedHours', 'occupancy', 'underUsed'] as const
+  ['spaceId', 'name', 'kind', 'municipality', 'openHours', 'bookedHours', 'occupancy', 'underUsed', 'noShows', 'noShowRate'] as const
 ).map((k) => col<OccupancyRow>(k));
 
 export const RANKING_COLUMNS: CsvColumn<RankingRow>[] = (

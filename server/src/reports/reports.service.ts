@@ -53,6 +53,7 @@ export class ReportsService {
       return {
         spaceId: f.space_id, name: f.name, kind: f.kind as OccupancyReport['rows'][number]['kind'], municipality: f.municipality,
         openHours: f.open_hours, bookedHours: f.booked_hours, occupancy, underUsed: occupancy !== null && occupancy < query.threshold,
+        noShows: f.no_shows, noShowRate: f.kept_or_missed > 0 ? Math.round((f.no_shows / f.kept_or_missed) * 10_000) / 10_000 : null,
       };
     });
     return { month: query.month, threshold: query.threshold, rows };

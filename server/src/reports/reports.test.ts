@@ -50,6 +50,10 @@ beforeAll(async () => {
   await book(d2, coworking.id, '2026-11-04T08:00:00+01:00', '2026-11-04T18:00:00+01:00'); // 10 h
   await book(d1, coworking.id, '2026-11-30T16:00:00+01:00', '2026-12-01T10:00:00+01:00'); // 8 h inside November
   await book(d2, coworking.id, '2026-11-05T08:00:00+01:00', '2026-11-05T10:00:00+01:00', 'pending'); // not booked yet
+  // Released as a no-show: not booked hours, but one of four kept-or-missed bookings.
+  const missed = await book(d1, coworking.id, '2026-11-06T09:00:00+01:00', '2026-11-06T11:00:00+01:00');
+  await db.query(`UPDATE bookings SET status = 'no_show' WHERE id = $1`, [missed]);
+  await db.query(`UPDATE booking_claims SET active = false WHERE booking_id = $1`, [missed]);
   const roomId = room.resourceIds[0]!;
   await book(roomId, room.id, '2026-11-10T08:00:00+01:00', '2026-11-12T18:00:00+01:00'); // 58 h
 
@@ -121,13 +125,13 @@ describe('occupancy per space and month', () => {
     // Coworking: (21 weekdays − 1 closed) × 10 h × 2 desks = 400; booked 4 + 10 + 8 = 22 (pending not counted).
     // Room: (30 days − All Saints) × 10 h = 290; booked 58 = exactly 0.2, so not below the threshold.
     expect(res.body.rows).toEqual([
-      { spaceId: coworking.id, name: 'Desks Coesfeld', kind: 'coworking', municipality: 'Coesfeld', openHours: 400, bookedHours: 22, occupancy: 0.055, underUsed: true },
-      { spaceId: room.id, name: 'Raum Dülmen', kind: 'meeting_room', municipality: 'Dülmen', openHours: 290, bookedHours: 58, occupancy: 0.2, underUsed: false },
+      { spaceId: coworking.id, name: 'Desks Coesfeld', kind: 'coworking', municipality: 'Coesfeld', openHours: 400, bookedHours: 22, occupancy: 0.055, underUsed: true, noShows: 1, noShowRate: 0.25 },
+      { spaceId: room.id, name: 'Raum Dülmen', kind: 'meeting_room', municipality: 'Dülmen', openHours: 290, bookedHours: 58, occupancy: 0.2, underUsed: false, noShows: 0, noShowRate: 0 },
     ]);
     const stricter = await request(t.app).get('/api/reports/occupancy?month=2026-11&threshold=0.25&municipality=D%C3%BClmen').set('Cookie', duelmenAdmin).expect(200);
     expect(stricter.body.rows.map((r: { name: string; underUsed: boolean }) => [r.name, r.underUsed])).toEqual([['Raum Dülmen', true]]);
     const csv = await request(t.app).get('/api/reports/occupancy?month=2026-11&format=csv').set('Cookie', platform).expect(200);
-    expect(csv.text.split('\r\n')[1]).toBe(`${coworking.id},Desks Coesfeld,coworking,Coesfeld,400,22,0.055,true`);
+    expect(csv.text.split('\r\n')[1]).toBe(`${coworking.id},Desks Coesfeld,coworking,Coesfeld,400,22,0.055,true,1,0.25`);
   });
 
   it('refuses a month or threshold that makes no sense with a 400', async () => {

@@ -22,6 +22,7 @@ export function presentSpaceDetail(
       leadTimeMinutes: row.lead_time_minutes,
       horizonDays: row.horizon_days,
       cancellationDeadlineHours: row.cancellation_deadline_hours,
+      noShowGraceMinutes: row.no_show_grace_minutes,
     },
     ...parts,
   };

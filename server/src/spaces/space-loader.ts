@@ -17,6 +17,7 @@ export interface SpaceRow extends SpaceSummaryRow {
   lead_time_minutes: number;
   horizon_days: number;
   cancellation_deadline_hours: number;
+  no_show_grace_minutes: number | null;
   organization_kind: string;
   organization_status: string;
   organization_admission: string;

@@ -2,7 +2,12 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { enqueueOverdueKeyReminders, keyOverdueMailHandlers } from '../access/key-overdue';
 import { lockJobHandlers } from '../access/lock-jobs';
+import { BookingCreateService } from '../bookings/booking-create.service';
 import { expirePendingBookings } from '../bookings/expiry.job';
+import { releaseNoShows } from '../checkin/no-show.job';
+import { DEFAULT_PENDING_EXPIRY_HOURS } from '../bookings/booking-writer';
+import { DEFAULT_WAITLIST_HOLD_MINUTES, lapseOffers, WaitlistOffers } from '../waitlist/waitlist-offers';
+import { waitlistHandlers } from '../waitlist/waitlist-mails';
 import { purgeExpiredKeys } from '../bookings/idempotency';
 import type { Metrics } from '../metrics/metrics';
 import { admissionMailHandlers } from '../notifications/admission-mails';
@@ -30,6 +35,8 @@ export interface WorkerDeps {
   retentionMonths?: number;
   /** Where webhooks may be sent; link-local targets are refused by default. */
   webhookPolicy?: TargetPolicy;
+  pendingExpiryHours?: number;
+  waitlistHoldMinutes?: number;
 }
 
 /**
@@ -41,6 +48,8 @@ export function maintenanceJobs(deps: Pick<WorkerDeps, 'db' | 'reminderHours' | 
   const { db } = deps;
   return [
     { name: 'expire-pending-bookings', run: () => expirePendingBookings(db) },
+    { name: 'release-no-shows', run: () => releaseNoShows(db) },
+    { name: 'lapse-waitlist-offers', run: () => lapseOffers(db) },
     { name: 'purge-idempotency-keys', run: () => purgeExpiredKeys((sql) => db.query(sql)) },
     { name: 'queue-key-overdue-reminders', run: () => enqueueOverdueKeyReminders(db) },
     { name: 'enforce-retention', run: () => enforceRetention(db, deps.retentionMonths ?? DEFAULT_RETENTION_MONTHS) },
@@ -68,8 +77,10 @@ function counted(handlers: Record<string, JobHandler>, failed: (kind: string) =>
 }
 
 /** Every kind of outbox job and who delivers it. */
-export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicUrl' | 'mailFrom' | 'webhookPolicy'>): Record<string, JobHandler> {
+export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicUrl' | 'mailFrom' | 'webhookPolicy' | 'pendingExpiryHours' | 'waitlistHoldMinutes'>): Record<string, JobHandler> {
   const mailDeps = { db: deps.db, mailer: deps.mailer, publicUrl: deps.publicUrl, fromAddress: deps.mailFrom };
+  const pendingExpiryHours = deps.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS;
+  const offers = new WaitlistOffers(deps.db, new BookingCreateService(deps.db, pendingExpiryHours), deps.waitlistHoldMinutes ?? DEFAULT_WAITLIST_HOLD_MINUTES, pendingExpiryHours);
   return {
     ...bookingMailHandlers(mailDeps),
     ...seriesMailHandlers(mailDeps),
@@ -79,6 +90,7 @@ export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicU
     ...lockJobHandlers({ db: deps.db }),
     ...admissionMailHandlers(mailDeps),
     ...webhookHandlers({ db: deps.db, policy: deps.webhookPolicy ?? DEFAULT_WEBHOOK_POLICY }),
+    ...waitlistHandlers({ ...mailDeps, offers }),
   };
 }
 

@@ -35,8 +35,14 @@ describe('data retention', () => {
     await sql(`INSERT INTO sessions (sid, sess, expire) VALUES ('old-session', '{}', now() - interval '1 day'), ('live-session', '{}', now() + interval '1 day')`);
     await sql(`INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at) VALUES ($1, $3, 'reset_password', now() - interval '1 hour'), ($2, $3, 'reset_password', now() + interval '1 hour')`, [randomBytes(32), randomBytes(32), bookerId]);
 
+    const waiting = (daysAgo: number) =>
+      sql(`INSERT INTO waitlist_entries (user_id, space_id, period) VALUES ($1, $2, tstzrange(now() - make_interval(days => $3) - interval '1 hour', now() - make_interval(days => $3)))`, [bookerId, space.id, daysAgo]);
+    await waiting(40);
+    await waiting(-3);
+
     const result = await enforceRetention(t.dataSource, 24);
-    expect(result).toMatchObject({ bookingsAnonymised: 1, sessionsDeleted: 1, tokensDeleted: 1 });
+    expect(result).toMatchObject({ bookingsAnonymised: 1, sessionsDeleted: 1, tokensDeleted: 1, waitlistEntriesDeleted: 1 });
+    expect(await sql(`SELECT 1 FROM waitlist_entries`)).toHaveLength(1);
 
     const rows = await sql<{ id: string; purpose: string; attendees: number | null; booker_id: string | null; decision_reason: string | null; status: string }>(
       `SELECT id, purpose, attendees, booker_id, decision_reason, status FROM bookings WHERE id = ANY($1::uuid[])`,
@@ -50,7 +56,7 @@ describe('data retention', () => {
     expect(await sql(`SELECT 1 FROM user_tokens`)).toHaveLength(1);
 
     // A second run finds nothing left to do.
-    expect(await enforceRetention(t.dataSource, 24)).toMatchObject({ bookingsAnonymised: 0, sessionsDeleted: 0, tokensDeleted: 0 });
+    expect(await enforceRetention(t.dataSource, 24)).toMatchObject({ bookingsAnonymised: 0, sessionsDeleted: 0, tokensDeleted: 0, waitlistEntriesDeleted: 0 });
   });
 
   it('runs on one worker at a time: a run while another holds the lock is skipped', async () => {

@@ -7,6 +7,7 @@ export interface RetentionResult {
   tokensDeleted: number;
   invitationsDeleted: number;
   outboxJobsDeleted: number;
+  waitlistEntriesDeleted: number;
 }
 
 /** Two years: long enough for annual statements and disputes, see docs/operations.md. */
@@ -14,14 +15,16 @@ export const DEFAULT_RETENTION_MONTHS = 24;
 
 /** Sent mails are kept this long for support questions ("did the confirmation go out?"). */
 const OUTBOX_KEEP = `interval '90 days'`;
+/** A waitlist entry says who wanted which room when: of no use once that time is well past. */
+const WAITLIST_KEEP = `interval '30 days'`;
 /** A large backlog (the first run on an old database) is worked off over several runs. */
 const BATCH = 2000;
 
 /**
  * Enforces the data retention rules of docs/operations.md. Bookings that ended more than
  * `months` ago keep what the occupancy figures need (space, resource, time, status, price,
- * organization) and lose who booked them and why; expired sessions, tokens and invitations
- * and old delivered mails go. One worker at a time: the others skip the run (advisory lock),
+ * organization) and lose who booked them and why; expired sessions, tokens and invitations,
+ * old delivered mails and waitlist entries for times long past go. One worker at a time: the others skip the run (advisory lock),
  * so several workers never do the same batch twice.
  */
 export async function enforceRetention(db: DataSource, months: number): Promise<RetentionResult | 'skipped'> {
@@ -47,6 +50,7 @@ export async function enforceRetention(db: DataSource, months: number): Promise<
       tokensDeleted: await count(`DELETE FROM user_tokens WHERE expires_at < now()`),
       invitationsDeleted: await count(`DELETE FROM invitations WHERE expires_at < now()`),
       outboxJobsDeleted: await count(`DELETE FROM outbox_jobs WHERE status = 'done' AND done_at < now() - ${OUTBOX_KEEP}`),
+      waitlistEntriesDeleted: await count(`DELETE FROM waitlist_entries WHERE upper(period) < now() - ${WAITLIST_KEEP}`),
     };
   });
 }

@@ -159,6 +159,11 @@ function ContractForm({ employerId, contract, initial, onDone }: { employerId: s
           ))}
         </select>
       </div>
+      <div className="field">
+        <label className="checkbox-option">
+          <input type="checkbox" checked={form.noShowConsumesQuota} onChange={(e) => set('noShowConsumesQuota', e.target.checked)} /> {t('admin.contracts.noShowConsumesQuota')}
+        </label>
+      </div>
       <p className="actions">
         <button type="submit" className="button" disabled={save.isPending}>
           {t('admin.contracts.save')}

@@ -10,6 +10,7 @@ const contract: Contract = {
   validTo: '2026-12-31',
   spaceIds: ['0b6f3f5e-2c1d-4c3a-9a55-4b8e5f0d1a03'],
   providerIds: [],
+  noShowConsumesQuota: false,
   daysPerEmployee: 8,
   pool: { unit: 'hour', amount: 400 },
   price: { unit: 'day', cents: 1950 },
@@ -30,6 +31,7 @@ describe('contract form', () => {
       pool: { unit: 'hour', amount: 400 },
       price: { unit: 'day', cents: 1950 },
       status: 'active',
+      noShowConsumesQuota: false,
     });
     expect(contractFormOf(contract, 'de').price).toBe('19,50');
   });

@@ -14,9 +14,10 @@ export interface ContractFormValues {
   priceUnit: ContractUnit;
   price: string;
   status: ContractStatus;
+  noShowConsumesQuota: boolean;
 }
 
-export const emptyContract = (): ContractFormValues => ({ name: '', validFrom: '', validTo: '', spaceIds: [], providerIds: [], daysPerEmployee: '', poolUnit: '', poolAmount: '', priceUnit: 'day', price: '', status: 'active' });
+export const emptyContract = (): ContractFormValues => ({ name: '', validFrom: '', validTo: '', spaceIds: [], providerIds: [], daysPerEmployee: '', poolUnit: '', poolAmount: '', priceUnit: 'day', price: '', status: 'active', noShowConsumesQuota: true });
 
 export function contractFormOf(contract: Contract, locale: 'de' | 'en'): ContractFormValues {
   return {
@@ -31,6 +32,7 @@ export function contractFormOf(contract: Contract, locale: 'de' | 'en'): Contrac
     priceUnit: contract.price.unit,
     price: eurosOf(contract.price.cents, locale),
     status: contract.status,
+    noShowConsumesQuota: contract.noShowConsumesQuota,
   };
 }
 
@@ -55,5 +57,6 @@ export function contractBodyOf(form: ContractFormValues) {
     // No price typed is a price of nothing said: the server asks for one.
     price: { unit: form.priceUnit, cents: cents ?? '' },
     status: form.status,
+    noShowConsumesQuota: form.noShowConsumesQuota,
   };
 }

@@ -36,6 +36,7 @@ export const SPACE_COLUMNS: Record<keyof SpaceUpdate, string> = {
   lockSecret: 'lock_secret',
   setupMinutes: 'setup_minutes',
   cleanupMinutes: 'cleanup_minutes',
+  noShowGraceMinutes: 'no_show_grace_minutes',
 };
 
 /**
