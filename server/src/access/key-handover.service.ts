@@ -79,6 +79,8 @@ export class KeyHandoverService {
            ON CONFLICT (booking_id) DO UPDATE SET key_out_at = EXCLUDED.key_out_at, key_out_by = EXCLUDED.key_out_by, updated_at = now()`,
           [bookingId, this.now(), actor.id],
         );
+        // Whoever fetched the key has come: that is a check-in, so no-show release leaves the booking alone.
+        await m.query(`UPDATE bookings SET checked_in_at = coalesce(checked_in_at, $2) WHERE id = $1`, [bookingId, this.now()]);
       } else {
         // A key that went out comes back even if the booking was cancelled meanwhile.
         if (!locked.key_out_at) throw new DomainError('key_not_out', 'The key for this booking has not been handed out');

@@ -79,6 +79,9 @@ describe('key handover', () => {
     const out = await townMember.post(`/api/bookings/${id}/key-out`).send({}).expect(200);
     expect(out.body).toMatchObject({ bookingId: id, state: 'out', outBy: 'Hausmeister Schulte', backAt: null });
     expect((await townAdmin.post(`/api/bookings/${id}/key-out`).send({}).expect(409)).body.error.code).toBe('key_already_out');
+    // The key fetched is a check-in: no-show release must leave the booking alone.
+    const [{ checked_in_at: checkedIn }] = await t.db.dataSource.query(`SELECT checked_in_at FROM bookings WHERE id = $1`, [id]);
+    expect(checkedIn).not.toBeNull();
 
     const back = await townAdmin.post(`/api/bookings/${id}/key-back`).send({}).expect(200);
     expect(back.body).toMatchObject({ state: 'returned', outBy: 'Hausmeister Schulte', backBy: 'Frank Liegenschaften' });

@@ -90,7 +90,9 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
       booking.holdMinutes ?? 0,
     ],
   )) as [{ id: string }];
-  await enqueueBookingEvents(qr, [row.id], booking.pending ? ['booking.created'] : ['booking.created', 'booking.confirmed']);
+  // A waitlist hold is not a booking until it is accepted (waitlist-offers.ts announces it then).
+  const events = { confirmed: ['booking.created', 'booking.confirmed'], pending: ['booking.created'], held: [] } as const;
+  await enqueueBookingEvents(qr, [row.id], [...events[statusOf(booking)]]);
   return row.id;
 }
 

@@ -129,6 +129,7 @@ describe('no-show release', () => {
     const stillInGrace = await booking(graced, -20, 80, { desk: 2 });
     const noGrace = await booking(ungraced, -40, 80);
     const ended = await booking(graced, -120, -60, { desk: 3 });
+    const [hook] = await sql(`INSERT INTO webhook_endpoints (organization_id, url, events, secret) SELECT organization_id, 'https://heizung.example.org/hook', '{booking.cancelled}', 'whsec_test' FROM spaces WHERE id = $1 RETURNING id`, [graced.id]);
 
     const counts = await Promise.all([releaseNoShows(t.db.dataSource), releaseNoShows(t.db.dataSource)]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
@@ -138,6 +139,9 @@ describe('no-show release', () => {
     expect(await activeClaims(missed)).toBe(0);
     expect(await sql(`SELECT key FROM outbox_jobs WHERE payload->>'bookingId' = $1 AND kind = 'booking.mail'`, [missed])).toEqual([{ key: `${missed}:booking.mail:no_show:1` }]);
     expect(await sql(`SELECT actor_user_id FROM audit_events WHERE subject_id = $1 AND action = 'booking.no_show'`, [missed])).toEqual([{ actor_user_id: null }]);
+    // The heating hears of the release as a cancellation whose status says why.
+    const deliveries = await sql(`SELECT event_type, payload->'data'->>'status' AS status FROM webhook_deliveries WHERE endpoint_id = $1 AND payload->'data'->>'bookingId' = $2`, [hook!.id, missed]);
+    expect(deliveries).toEqual([{ event_type: 'booking.cancelled', status: 'no_show' }]);
     // A released booking can no longer be checked in.
     expect((await booker.post(`/api/bookings/${missed}/check-in`).send({}).expect(409)).body.error.code).toBe('invalid_transition');
   });

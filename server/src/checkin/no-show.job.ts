@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit';
 import { rowsOf } from '../db/rows';
 import { enqueueBookingMail } from '../bookings/booking-mail-jobs';
 import { offerFreedSlots } from '../waitlist/waitlist-hooks';
+import { enqueueBookingEvents } from '../webhooks/webhook-events';
 
 /**
  * Releases confirmed bookings nobody checked in to by the start (or the confirmation, for a
@@ -33,6 +34,8 @@ export async function releaseNoShows(db: DataSource): Promise<number> {
       await recordAudit(m, { actorId: undefined, action: 'booking.no_show', subjectType: 'booking', subjectId: row.id });
       await enqueueBookingMail(m, { id: row.id, seriesId: row.series_id }, 'no_show', row.sequence);
     }
+    // For a heating or a lock a released booking is a cancelled one; its status says why.
+    await enqueueBookingEvents(m, ids, ['booking.cancelled']);
     await offerFreedSlots(m, ids);
     return ids.length;
   });

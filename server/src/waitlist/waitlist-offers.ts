@@ -11,6 +11,7 @@ import { loadBookingRow } from '../bookings/bookings.query';
 import { rowsOf } from '../db/rows';
 import { DomainError } from '../http/errors';
 import { enqueue } from '../notifications/outbox';
+import { enqueueBookingEvents } from '../webhooks/webhook-events';
 import { offerFreedSlots } from './waitlist-hooks';
 import { ownEntry } from './waitlist.service';
 import { presentWaitlistEntry } from './waitlist.presenter';
@@ -128,6 +129,7 @@ export class WaitlistOffers {
         await enqueueBookingMail(m, { id: row!.booking_id!, seriesId: null }, 'confirmed', sequence);
       }
       await recordAudit(m, { actorId: actor.id, action: pending ? 'booking.requested' : 'booking.confirmed', subjectType: 'booking', subjectId: row!.booking_id!, data: { from: 'held', waitlistEntryId: entryId } });
+      await enqueueBookingEvents(m, [row!.booking_id!], pending ? ['booking.created'] : ['booking.created', 'booking.confirmed']);
       return row!.booking_id!;
     });
     return { entry: presentWaitlistEntry(await ownEntry(this.db, actor, entryId)), booking: presentBooking((await loadBookingRow(this.db, bookingId))!) };
