@@ -56,7 +56,7 @@ export const deManage = {
   'manage.field.pricePerDayCents': 'Preis pro Tag',
   'manage.field.clubPricePerHourCents': 'Vereinspreis pro Stunde',
   'manage.field.houseRules': 'Hausordnung',
-  'manage.field.accessInstructions': 'Zugang und Schlüssel',
+  'manage.field.accessInstructions': 'Hinweise zum Zugang',
   'manage.field.holidaysClosed': 'An NRW-Feiertagen geschlossen',
   'manage.field.accessMode': 'Zugangsart',
   'manage.field.keyPlace': 'Ort der Schlüsselübergabe',

@@ -57,7 +57,7 @@ export const enManage: Record<keyof typeof deManage, string> = {
   'manage.field.pricePerDayCents': 'Price per day',
   'manage.field.clubPricePerHourCents': 'Club price per hour',
   'manage.field.houseRules': 'House rules',
-  'manage.field.accessInstructions': 'Access and keys',
+  'manage.field.accessInstructions': 'Access notes',
   'manage.field.holidaysClosed': 'Closed on NRW public holidays',
   'manage.field.accessMode': 'Kind of access',
   'manage.field.keyPlace': 'Where the key is handed over',
