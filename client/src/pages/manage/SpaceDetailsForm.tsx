@@ -1,21 +1,17 @@
 import { useMutation } from '@tanstack/react-query';
 import { AMENITIES, MUNICIPALITY_NAMES, SPACE_KINDS, type ManagedSpaceDetail } from '@landraeume/shared';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { ErrorSummary, fieldErrorsOf } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/FormAlert';
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
 import { SpaceAccessFieldsets } from './SpaceAccessFieldsets';
-import { formOf, updateOf, type SpaceFormValues } from './space-form';
+import { formOf, missingLockFields, updateOf, type SpaceFormValues } from './space-form';
 
 const PREFIX = 'space';
 type TextKey = Exclude<keyof SpaceFormValues, 'amenities' | 'holidaysClosed' | 'kind' | 'approval' | 'accessMode' | 'lockAdapter'>;
-
-/** A lock system without its address or secret is refused as a whole (422); its answer names what is missing. */
-const missingLockFields = (error: unknown): string[] =>
-  error instanceof ApiError && error.code === 'rule_violation' ? ((error.details as { missing?: string[] } | undefined)?.missing ?? []).filter((key) => key === 'lockUrl' || key === 'lockSecret') : [];
 
 /** Name, address, capacity, amenities, rules, prices and texts of a space, saved at once. */
 export function SpaceDetailsForm({ space, onSaved }: { space: ManagedSpaceDetail; onSaved(space: ManagedSpaceDetail): void }) {

@@ -1,6 +1,7 @@
 import type { ManagedSpaceDetail } from '@landraeume/shared';
 import { describe, expect, it } from 'vitest';
-import { centsOf, eurosOf, formOf, updateOf } from './space-form';
+import { ApiError } from '../../api/client';
+import { centsOf, eurosOf, formOf, missingLockFields, updateOf } from './space-form';
 
 const space = {
   id: '6f1c1a3e-8e43-4c4e-9d0a-3c1b1f0a0a01',
@@ -118,5 +119,12 @@ describe('space editor form', () => {
       keyPlace: '',
       keyReturnHoursAfter: '-',
     });
+  });
+
+  it('finds the lock fields a refused lock setup names, and nothing in other refusals', () => {
+    expect(missingLockFields(new ApiError(422, 'rule_violation', 'A lock system needs its address and a secret', { missing: ['lockUrl', 'lockSecret'] }))).toEqual(['lockUrl', 'lockSecret']);
+    expect(missingLockFields(new ApiError(422, 'rule_violation', 'Not publishable', { missing: ['resources', 'openingHours'] }))).toEqual([]);
+    expect(missingLockFields(new ApiError(400, 'validation_failed', 'Invalid', { missing: ['lockUrl'] }))).toEqual([]);
+    expect(missingLockFields(new Error('offline'))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { ApiError } from '../../api/client';
 import { CODE_MODES, type AccessMode, type Amenity, type LockAdapterName, type ManagedSpaceDetail, type SpaceUpdate } from '@landraeume/shared';
 
 /** The editor's fields as the inputs hold them: text, keyed by the API's field names so server errors land next to them. */
@@ -164,3 +165,9 @@ export function updateOf(form: SpaceFormValues): SpaceUpdate {
     noShowGraceMinutes: optionalNumberOf(form.noShowGraceMinutes),
   } as SpaceUpdate;
 }
+
+/** A lock system without its address or secret is refused as a whole (422); its answer names what is missing, to show at those fields. */
+export const missingLockFields = (error: unknown): ('lockUrl' | 'lockSecret')[] =>
+  error instanceof ApiError && error.code === 'rule_violation'
+    ? ((error.details as { missing?: string[] } | undefined)?.missing ?? []).filter((key): key is 'lockUrl' | 'lockSecret' => key === 'lockUrl' || key === 'lockSecret')
+    : [];
