@@ -81,7 +81,7 @@ describe('accessibility', () => {
     expect(found).toEqual([]);
   });
 
-  it('finds none in the states a page reaches by use: the open map, the sign-in dialog, a series preview', async () => {
+  it('finds none in the states a page reaches by use: the open map, the sign-in dialog, a series preview, the editor’s lock settings', async () => {
     const found: string[] = [];
     const context = await browser().newContext({ locale: 'de-DE' });
     const page = await context.newPage();
@@ -111,6 +111,21 @@ describe('accessibility', () => {
     found.push(...(await violationsHere(page, 'series preview')));
     await page.screenshot({ path: `${SCREENSHOTS}/accessibility-series.png`, fullPage: true });
     await context.close();
+
+    // The space editor with every access setting shown and a refused value: nothing is stored.
+    const townContext = await browser().newContext({ locale: 'de-DE' });
+    const town = await townContext.newPage();
+    await signIn(town, baseUrl, 'gemeinde@demo.landraeume.example');
+    const [editor] = await managedSpacePaths(town);
+    await town.goto(`${baseUrl}${editor}`);
+    await town.getByLabel('Zugangsart').selectOption('smart_lock');
+    await town.getByLabel('Anbindung des Schlosses').selectOption('webhook');
+    await town.getByLabel('Einchecken spätestens (Minuten nach Beginn)').fill('3');
+    await town.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await town.locator('#space-noShowGraceMinutes-error').waitFor();
+    found.push(...(await violationsHere(town, 'space editor with lock settings and an error')));
+    await town.screenshot({ path: `${SCREENSHOTS}/accessibility-space-access.png`, fullPage: true });
+    await townContext.close();
     expect(found).toEqual([]);
   });
 });

@@ -7,10 +7,11 @@ import { Field } from '../../components/Field';
 import { Notice } from '../../components/FormAlert';
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
-import { formOf, updateOf, type SpaceFormValues } from './space-form';
+import { SpaceAccessFieldsets } from './SpaceAccessFieldsets';
+import { formOf, missingLockFields, updateOf, type SpaceFormValues } from './space-form';
 
 const PREFIX = 'space';
-type TextKey = Exclude<keyof SpaceFormValues, 'amenities' | 'holidaysClosed' | 'kind' | 'approval'>;
+type TextKey = Exclude<keyof SpaceFormValues, 'amenities' | 'holidaysClosed' | 'kind' | 'approval' | 'accessMode' | 'lockAdapter'>;
 
 /** Name, address, capacity, amenities, rules, prices and texts of a space, saved at once. */
 export function SpaceDetailsForm({ space, onSaved }: { space: ManagedSpaceDetail; onSaved(space: ManagedSpaceDetail): void }) {
@@ -18,9 +19,14 @@ export function SpaceDetailsForm({ space, onSaved }: { space: ManagedSpaceDetail
   const [form, setForm] = useState<SpaceFormValues>(() => formOf(space, locale));
   const save = useMutation({
     mutationFn: () => api<ManagedSpaceDetail>(`/api/spaces/${space.id}`, { method: 'PATCH', body: updateOf(form) }),
-    onSuccess: onSaved,
+    onSuccess: (saved) => {
+      // The secret is stored now; keeping it in the form would only send it again.
+      setForm((f) => ({ ...f, lockSecret: '' }));
+      onSaved(saved);
+    },
   });
-  const errors = fieldErrorsOf(save.error);
+  const local = Object.fromEntries(missingLockFields(save.error).map((key) => [key, t('manage.lockMissing')]));
+  const errors = { ...fieldErrorsOf(save.error), ...local };
   const label = (key: keyof SpaceFormValues) => t(`manage.field.${key}` as MessageKey);
   const labels = Object.fromEntries((Object.keys(form) as (keyof SpaceFormValues)[]).map((key) => [key, label(key)]));
   const set = <K extends keyof SpaceFormValues>(key: K, value: SpaceFormValues[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -42,7 +48,7 @@ export function SpaceDetailsForm({ space, onSaved }: { space: ManagedSpaceDetail
   return (
     <form onSubmit={submit} noValidate aria-labelledby="details-heading" className="manage-form">
       <h2 id="details-heading">{t('manage.details')}</h2>
-      <ErrorSummary error={save.error} labels={labels} idPrefix={PREFIX} />
+      <ErrorSummary error={save.error} labels={labels} idPrefix={PREFIX} local={local} />
       {save.isSuccess && <Notice>{t('manage.saved')}</Notice>}
       {text('name', { maxLength: 200 })}
       <div className="field">
@@ -125,7 +131,7 @@ export function SpaceDetailsForm({ space, onSaved }: { space: ManagedSpaceDetail
         {text('clubPricePerHourCents', { inputMode: 'decimal' })}
       </fieldset>
       {area('houseRules')}
-      {area('accessInstructions', t('manage.accessHint'))}
+      <SpaceAccessFieldsets form={form} set={set} errors={errors} label={label} secretStored={space.lockSecretSet} area={area} />
       <button type="submit" className="button" disabled={save.isPending}>
         {t('manage.save')}
       </button>

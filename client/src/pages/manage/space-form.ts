@@ -1,4 +1,5 @@
-import type { Amenity, ManagedSpaceDetail, SpaceUpdate } from '@landraeume/shared';
+import { ApiError } from '../../api/client';
+import { CODE_MODES, type AccessMode, type Amenity, type LockAdapterName, type ManagedSpaceDetail, type SpaceUpdate } from '@landraeume/shared';
 
 /** The editor's fields as the inputs hold them: text, keyed by the API's field names so server errors land next to them. */
 export interface SpaceFormValues {
@@ -25,6 +26,20 @@ export interface SpaceFormValues {
   houseRules: string;
   accessInstructions: string;
   holidaysClosed: boolean;
+  accessMode: AccessMode;
+  keyPlace: string;
+  keyPickupHoursBefore: string;
+  keyReturnHoursAfter: string;
+  codeLeadMinutes: string;
+  /** Empty: no lock system, the codes are set by hand. */
+  lockAdapter: LockAdapterName | '';
+  lockUrl: string;
+  /** Write-only: starts empty, and is sent only when the manager types a new one. */
+  lockSecret: string;
+  setupMinutes: string;
+  cleanupMinutes: string;
+  /** Empty: bookings are never released for not checking in. */
+  noShowGraceMinutes: string;
 }
 
 /** Euros as people type them: "12,50", "12.5", "12"; an empty field means no price. */
@@ -66,6 +81,17 @@ export function formOf(space: ManagedSpaceDetail, locale: 'de' | 'en'): SpaceFor
     houseRules: space.houseRules,
     accessInstructions: space.accessInstructions,
     holidaysClosed: space.holidaysClosed,
+    accessMode: space.accessMode,
+    keyPlace: space.keyPlace,
+    keyPickupHoursBefore: String(space.keyPickupHoursBefore),
+    keyReturnHoursAfter: String(space.keyReturnHoursAfter),
+    codeLeadMinutes: String(space.codeLeadMinutes),
+    lockAdapter: space.lockAdapter ?? '',
+    lockUrl: space.lockUrl ?? '',
+    lockSecret: '',
+    setupMinutes: String(space.setupMinutes),
+    cleanupMinutes: String(space.cleanupMinutes),
+    noShowGraceMinutes: space.rules.noShowGraceMinutes === null ? '' : String(space.rules.noShowGraceMinutes),
   };
 }
 
@@ -78,7 +104,36 @@ const numberOf = (text: string): number | string => {
   return normalized !== '' && Number.isFinite(Number(normalized)) ? Number(normalized) : text;
 };
 
-/** The PATCH body: every field, so that what the form shows is what gets stored. */
+/** An empty buffer is no buffer. */
+const minutesOf = (text: string): number | string => (text.trim() === '' ? 0 : numberOf(text));
+/** An empty grace period switches the release of unchecked bookings off. */
+const optionalNumberOf = (text: string): number | string | null => (text.trim() === '' ? null : numberOf(text));
+
+/** Which access settings the chosen mode uses; the form shows and sends only these. */
+export const shownAccessFields = (form: Pick<SpaceFormValues, 'accessMode' | 'lockAdapter'>) => ({
+  key: form.accessMode === 'key_handover',
+  code: CODE_MODES.includes(form.accessMode),
+  lock: form.accessMode === 'smart_lock',
+  lockConnection: form.accessMode === 'smart_lock' && form.lockAdapter !== '',
+});
+
+/*
+ * Settings of the other access modes are left as stored: they are hidden, so a leftover value
+ * there must not block saving, and switching back finds them as they were.
+ */
+function accessOf(form: SpaceFormValues): Partial<Record<keyof SpaceUpdate, unknown>> {
+  const shown = shownAccessFields(form);
+  return {
+    accessMode: form.accessMode,
+    ...(shown.key && { keyPlace: form.keyPlace, keyPickupHoursBefore: numberOf(form.keyPickupHoursBefore), keyReturnHoursAfter: numberOf(form.keyReturnHoursAfter) }),
+    ...(shown.code && { codeLeadMinutes: numberOf(form.codeLeadMinutes) }),
+    ...(shown.lock && { lockAdapter: form.lockAdapter || null }),
+    ...(shown.lockConnection && { lockUrl: form.lockUrl.trim() || null }),
+    ...(shown.lockConnection && form.lockSecret !== '' && { lockSecret: form.lockSecret }),
+  };
+}
+
+/** The PATCH body: every shown field, so that what the form shows is what gets stored. */
 export function updateOf(form: SpaceFormValues): SpaceUpdate {
   return {
     name: form.name,
@@ -104,5 +159,15 @@ export function updateOf(form: SpaceFormValues): SpaceUpdate {
     houseRules: form.houseRules,
     accessInstructions: form.accessInstructions,
     holidaysClosed: form.holidaysClosed,
+    ...accessOf(form),
+    setupMinutes: minutesOf(form.setupMinutes),
+    cleanupMinutes: minutesOf(form.cleanupMinutes),
+    noShowGraceMinutes: optionalNumberOf(form.noShowGraceMinutes),
   } as SpaceUpdate;
 }
+
+/** A lock system without its address or secret is refused as a whole (422); its answer names what is missing, to show at those fields. */
+export const missingLockFields = (error: unknown): ('lockUrl' | 'lockSecret')[] =>
+  error instanceof ApiError && error.code === 'rule_violation'
+    ? ((error.details as { missing?: string[] } | undefined)?.missing ?? []).filter((key): key is 'lockUrl' | 'lockSecret' => key === 'lockUrl' || key === 'lockSecret')
+    : [];

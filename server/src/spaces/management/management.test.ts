@@ -239,4 +239,23 @@ describe('reading a space for editing', () => {
     await request(t.app).get(`/api/spaces/${id}/management`).expect(401);
     await staff.get('/api/spaces/not-a-uuid/management').expect(400);
   });
+
+  it('returns every setting the editor offers, the lock secret only as stored or not', async () => {
+    const { body } = await staff.post('/api/spaces').send(newSpace()).expect(201);
+    const settings = {
+      accessMode: 'smart_lock', keyPlace: 'Rathaus, Bürgerbüro', keyPickupHoursBefore: 24, keyReturnHoursAfter: 12, codeLeadMinutes: 45,
+      lockAdapter: 'webhook', lockUrl: 'https://schloss.example.org/codes', lockSecret: 'sechzehn-zeichen-geheim', setupMinutes: 30, cleanupMinutes: 15, noShowGraceMinutes: 20,
+    };
+    await staff.patch(`/api/spaces/${body.id}`).send(settings).expect(200);
+    const managed = (await staff.get(`/api/spaces/${body.id}/management`).expect(200)).body;
+    const { lockSecret: _secret, noShowGraceMinutes, ...stored } = settings;
+    expect(managed).toMatchObject({ ...stored, lockSecretSet: true, rules: { noShowGraceMinutes } });
+    expect(JSON.stringify(managed)).not.toContain(settings.lockSecret);
+
+    await staff.patch(`/api/spaces/${body.id}`).send({ accessMode: 'key_handover', lockAdapter: null, noShowGraceMinutes: null, setupMinutes: 0 }).expect(200);
+    expect((await staff.get(`/api/spaces/${body.id}/management`).expect(200)).body).toMatchObject({ accessMode: 'key_handover', lockAdapter: null, lockSecretSet: true, setupMinutes: 0, rules: { noShowGraceMinutes: null } });
+
+    const bad = await staff.patch(`/api/spaces/${body.id}`).send({ noShowGraceMinutes: 3, setupMinutes: 1441, keyPickupHoursBefore: 'viele' }).expect(400);
+    expect(bad.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['keyPickupHoursBefore', 'noShowGraceMinutes', 'setupMinutes']);
+  });
 });
