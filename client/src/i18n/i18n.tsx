@@ -1,10 +1,17 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { de, type MessageKey } from './de';
-import { en } from './en';
 import { currentLocale, storeLocale, type Locale } from './locale';
 
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { de, en };
+const dictionaries: Partial<Record<Locale, Record<MessageKey, string>>> = { de };
+
+/**
+ * English is fetched only by those who read it, so the start page of the German majority carries
+ * one dictionary. main.tsx awaits the reader's dictionary before the first render.
+ */
+export async function loadDictionary(locale: Locale): Promise<void> {
+  if (!dictionaries[locale]) dictionaries[locale] = (await import('./en')).en;
+}
 
 interface I18n {
   locale: Locale;
@@ -24,10 +31,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(currentLocale);
   const setLocale = useCallback((next: Locale) => {
     storeLocale(next);
-    setLocaleState(next);
+    void loadDictionary(next).then(() => setLocaleState(next));
   }, []);
   const value = useMemo<I18n>(() => {
-    const dictionary = DICTIONARIES[locale];
+    const dictionary = dictionaries[locale] ?? de;
     const t = (key: MessageKey, values: Record<string, string | number> = {}) =>
       dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
     const tag = locale === 'de' ? 'de-DE' : 'en-GB';
