@@ -46,8 +46,9 @@ describe('providers and the platform team at work', () => {
     await hoursForm.getByRole('button', { name: 'Öffnungszeiten speichern' }).click();
     await hoursForm.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
 
-    // A closure on a day three weeks ahead; a last day before the first is refused in words first.
-    const day = DateTime.now().setZone('Europe/Berlin').plus({ weeks: 3 });
+    // A closure on a day eight weeks ahead, clear of the other browser tests' bookings; a last day
+    // before the first is refused in words first.
+    const day = DateTime.now().setZone('Europe/Berlin').plus({ weeks: 8 });
     await page.getByLabel('Erster Tag').fill(day.toISODate()!);
     await page.getByLabel('Letzter Tag').fill(day.minus({ days: 1 }).toISODate()!);
     await page.getByLabel('Grund (öffentlich sichtbar)').fill('Renovierung der Fenster');

@@ -33,6 +33,25 @@ describe('the start page', () => {
     for (const text of texts) expect(text).toContain('Dülmen');
   });
 
+  it('switches to English, fetching that dictionary only then, and keeps it for the next visit', async () => {
+    const dictionaries: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/en-[\w-]+\.js$/.test(request.url())) dictionaries.push(request.url());
+    });
+    await page.goto(baseUrl);
+    await page.locator('h1', { hasText: 'Räume und Arbeitsplätze in Ihrer Nähe' }).waitFor();
+    expect(dictionaries).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('h1', { hasText: 'Rooms and desks near you' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(dictionaries).toHaveLength(1);
+    await page.reload();
+    await page.locator('h1', { hasText: 'Rooms and desks near you' }).waitFor();
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await page.locator('h1', { hasText: 'Räume und Arbeitsplätze in Ihrer Nähe' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+  });
+
   it('serves client routes and keeps API 404s as JSON', async () => {
     const spa = await fetch(`${baseUrl}/suche/irgendwas`, { headers: { Accept: 'text/html' } });
     expect(spa.status).toBe(200);

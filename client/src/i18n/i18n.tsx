@@ -30,8 +30,10 @@ const I18nContext = createContext<I18n | undefined>(undefined);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(currentLocale);
   const setLocale = useCallback((next: Locale) => {
-    storeLocale(next);
-    void loadDictionary(next).then(() => setLocaleState(next));
+    void loadDictionary(next).then(() => {
+      storeLocale(next);
+      setLocaleState(next);
+    });
   }, []);
   const value = useMemo<I18n>(() => {
     const dictionary = dictionaries[locale] ?? de;
