@@ -20,6 +20,10 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
       idleTimeoutMillis: 30_000,
       // Keeps one slow query from holding a pool slot forever; long reports set their own.
       statement_timeout: 30_000,
+      // PostgreSQL's default random_page_cost (4) prices an index lookup for a spinning disk; on
+      // SSDs and a cached working set it makes the planner scan all 50,000 resources of the
+      // search benchmark rather than read the 300 of a page's spaces by index (11 ms vs 6 ms).
+      options: '-c random_page_cost=1.1',
     },
   });
 }

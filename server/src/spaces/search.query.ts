@@ -146,8 +146,9 @@ export function buildFreeSql(query: SpaceListQuery, window: Window, batch: Batch
         SELECT k.unit_id, k.period FROM booking_claims k WHERE k.active AND k.period && tstzrange(${from}, ${to})
       ),
       busy_units AS (
-        SELECT DISTINCT wc.unit_id AS id
-          FROM window_claims wc JOIN resources r ON r.id = wc.unit_id JOIN open_periods op ON op.space_id = r.space_id AND op.period && wc.period
+        -- From the batch's open periods to their units, so only the batch's resources are read.
+        SELECT DISTINCT r.id
+          FROM open_periods op JOIN resources r ON r.space_id = op.space_id JOIN window_claims wc ON wc.unit_id = r.id AND wc.period && op.period
       ),
       closed_units AS (
         SELECT DISTINCT r.id
