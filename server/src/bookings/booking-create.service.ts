@@ -10,7 +10,7 @@ import { loadClaims } from '../spaces/space-calendar.repository';
 import { checkBookingRules, wholeDayPeriod, type RequestedPeriod } from './booking-rules';
 import { bookingCandidates, leafUnitsOf, loadBookableSpace, localDay, type BookableSpace } from './booking-space.repository';
 import { BOOKING_SELECT, presentBooking, type BookingRow } from './bookings.presenter';
-import { insertBooking, unlessTaken } from './booking-writer';
+import { insertBooking, isOverlap, unlessTaken } from './booking-writer';
 import { claimKey, requestHash, storeAnswer } from './idempotency';
 import { priceOf } from './pricing';
 import { UNCOUNTED, type BookingCounter } from '../metrics/booking-counter';
@@ -36,6 +36,11 @@ function shuffled<T>(items: T[]): T[] {
 }
 
 type UnmetDemand = RefusedDemand['reason'];
+
+const unlessOverlap = (error: unknown): undefined => {
+  if (isOverlap(error)) return undefined;
+  throw error;
+};
 
 /** How the waitlist books on someone's behalf: held as an offer, and tied to the entry in the same transaction. */
 export interface OnBehalf {
@@ -82,7 +87,7 @@ export class BookingCreateService {
       }
       let result: CreateResult;
       try {
-        result = { status: 201, body: await this.book(qr, actor, input, onBehalf) };
+        result = { status: 201, body: await this.book(qr, actor, input, Boolean(idempotencyKey), onBehalf) };
       } catch (error) {
         // Taken slots and spent quotas are demand the district could not meet (reports/).
         if (error instanceof DomainError && (error.code === 'booking_conflict' || error.code === 'quota_exceeded')) onRefusal(error.code);
@@ -104,7 +109,7 @@ export class BookingCreateService {
     }
   }
 
-  private async book(qr: QueryRunner, actor: Actor, input: BookingCreate, onBehalf?: OnBehalf): Promise<Booking> {
+  private async book(qr: QueryRunner, actor: Actor, input: BookingCreate, answerIsKept: boolean, onBehalf?: OnBehalf): Promise<Booking> {
     const now = this.now();
     const around = input.date
       ? { from: DateTime.fromISO(input.date, { zone: 'Europe/Berlin' }), to: DateTime.fromISO(input.date, { zone: 'Europe/Berlin' }).plus({ days: 1 }) }
@@ -141,7 +146,7 @@ export class BookingCreateService {
 
     const open = input.resourceId ? attempts : await this.freeFirst(qr, space, attempts);
     for (const attempt of open) {
-      const id = await unlessTaken(qr, () =>
+      const write = () =>
         insertBooking(qr, {
           actorId: actor.id,
           spaceId: space.id,
@@ -157,8 +162,11 @@ export class BookingCreateService {
           ...(charge ? { contractId: charge.contractId } : {}),
           notify: true,
           ...(onBehalf?.holdMinutes ? { holdMinutes: onBehalf.holdMinutes } : {}),
-        }),
-      );
+        });
+      // A savepoint only where the request goes on after a refusal: to the next desk of "any
+      // desk", or to store the answer for an idempotency key. A lone attempt's conflict ends the
+      // request and its transaction anyway, so it saves the round trip.
+      const id = open.length > 1 || answerIsKept ? await unlessTaken(qr, write) : await write().catch(unlessOverlap);
       if (!id) continue;
       await charge?.afterBooking(qr);
       await onBehalf?.onBooked(qr, id);
