@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { ApplicationStatus, ProviderApplication, ProviderApplicationCreate } from '@landraeume/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../accounts/actor';
@@ -8,15 +7,7 @@ import { DomainError, notFound } from '../http/errors';
 import { enqueue } from '../notifications/outbox';
 import { APPLICATION_SELECT, presentApplication, type ApplicationRow } from './admission.presenter';
 import { administeredTowns } from './deciders';
-
-const slugify = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 60)
-    .replace(/^-+|-+$/g, '') || 'anbieter';
+import { uniqueSlug } from '../db/slug';
 
 /**
  * A club, parish or company applies to offer rooms. The application founds its organization at
@@ -32,7 +23,7 @@ export class ProviderApplicationService {
       const [created] = (await m.query(
         `INSERT INTO organizations (kind, name, slug, street, postcode, town, municipality, email, website, admission)
          VALUES ('provider', $1, $2, $3, $4, $5, $5, $6, $7, 'pending') RETURNING id`,
-        [org.name, `${slugify(org.name)}-${randomBytes(3).toString('hex')}`, org.street ?? null, org.postcode ?? null, org.municipality, org.email ?? null, org.website ?? null],
+        [org.name, uniqueSlug(org.name, 'anbieter'), org.street ?? null, org.postcode ?? null, org.municipality, org.email ?? null, org.website ?? null],
       )) as [{ id: string }];
       await m.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'admin')`, [actor.id, created.id]);
       const [application] = (await m.query(

@@ -4,6 +4,7 @@ import type { Actor } from '../accounts/actor';
 import { canCreateOrganization, canListAllOrganizations, canManageMembers, canRemoveMember, canSeeOrganization } from '../accounts/policy';
 import { recordAudit } from '../audit/audit';
 import { rowsOf } from '../db/rows';
+import { uniqueSlug } from '../db/slug';
 import { DomainError, notFound } from '../http/errors';
 import type { InvitationService } from './invitations.service';
 import { presentMember, presentOrganization, type MemberRow, type OrganizationRow } from './organizations.presenter';
@@ -12,19 +13,6 @@ const ORG_COLUMNS = 'id, kind, name, slug, street, postcode, town, municipality,
 
 /** API field → column; all of them happen to share their name. */
 const UPDATABLE = ['name', 'street', 'postcode', 'town', 'municipality', 'email', 'website'] as const;
-
-function slugify(name: string): string {
-  const ascii = name
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return (ascii || 'organisation').slice(0, 60);
-}
 
 export class OrganizationService {
   constructor(
@@ -35,7 +23,7 @@ export class OrganizationService {
   /** Platform admins found organizations and name the first admin (invited if they have no account yet). */
   async create(actor: Actor, input: OrganizationCreate): Promise<Organization> {
     if (!canCreateOrganization(actor)) throw new DomainError('forbidden', 'Only the platform team creates organizations');
-    const slug = input.slug ?? `${slugify(input.name)}-${Math.random().toString(36).slice(2, 6)}`;
+    const slug = input.slug ?? uniqueSlug(input.name, 'organisation');
     const org = await this.db.transaction(async (m) => {
       const rows = (await m.query(
         `INSERT INTO organizations (kind, name, slug, street, postcode, town, municipality, email, website)

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { MUNICIPALITIES, type ManagedSpaceSummary, type SpaceCreate, type ManagedSpaceDetail, type SpaceUpdate } from '@landraeume/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../accounts/actor';
@@ -11,15 +10,7 @@ import { presentManagedSpace, type ManagedSpaceRow } from './management.presente
 import { columnsOf } from './space-columns';
 import { issueMissingCodes } from '../../access/code-issuing';
 import { checkLockSetup } from '../../access/lock-setup';
-
-const slugify = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 60)
-    .replace(/^-+|-+$/g, '') || 'raum';
+import { uniqueSlug } from '../../db/slug';
 
 /** Same-named rooms are common (every town has a "Bürgerhaus"): a random suffix keeps slugs apart. */
 const SLUG_ATTEMPTS = 3;
@@ -62,7 +53,7 @@ export class SpaceManagementService {
     const columns = columnsOf({ ...fields, lat: input.lat ?? centre.lat, lon: input.lon ?? centre.lon });
     const id = await this.db.transaction(async (m) => {
       for (let attempt = 1; ; attempt++) {
-        const all: [string, unknown][] = [['organization_id', organizationId], ['slug', `${slugify(input.name)}-${randomBytes(3).toString('hex')}`], ...columns];
+        const all: [string, unknown][] = [['organization_id', organizationId], ['slug', uniqueSlug(input.name, 'raum')], ...columns];
         const [row] = (await m.query(
           `INSERT INTO spaces (${all.map(([c]) => c).join(', ')}) VALUES (${all.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT (slug) DO NOTHING RETURNING id`,
           all.map(([, v]) => v),
