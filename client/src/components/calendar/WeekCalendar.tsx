@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Availability, SpaceDetail } from '@landraeume/shared';
 import { DateTime } from 'luxon';
-import { useEffect, useMemo, useState } from 'react';
-import { Calendar, Views, type View } from 'react-big-calendar';
+import { useEffect, useMemo } from 'react';
+import { Calendar } from 'react-big-calendar';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { FormAlert } from '../FormAlert';
-import { calendarEvents, pickedRange, SHOWN_HOURS, type CalendarEvent } from './calendar-events';
-import { DayHeader, formats, localizer, useCalendarTexts } from './calendar-setup';
+import { calendarEvents, pickedRange, type CalendarEvent } from './calendar-events';
+import { useWeekView } from './calendar-setup';
 
 /**
  * The space's week at a glance: free time shaded, what is taken on top, closed days marked.
@@ -16,9 +16,7 @@ import { DayHeader, formats, localizer, useCalendarTexts } from './calendar-setu
  */
 export default function WeekCalendar({ space, day, onPick }: { space: SpaceDetail; day: string; onPick(range: { start: string; end: string; day: string }): void }) {
   const { t } = useI18n();
-  const { messages, culture } = useCalendarTexts();
-  const [view, setView] = useState<View>(Views.WEEK);
-  const [shown, setShown] = useState(() => DateTime.fromISO(day, { zone: space.zone }).toJSDate());
+  const { shown, setShown, props } = useWeekView(space.zone, () => DateTime.fromISO(day, { zone: space.zone }).toJSDate());
   // The day picked in the form brings its week into view.
   useEffect(() => setShown(DateTime.fromISO(day, { zone: space.zone }).toJSDate()), [day, space.zone]);
   const weekStart = DateTime.fromJSDate(shown).setZone(space.zone).startOf('week');
@@ -33,7 +31,6 @@ export default function WeekCalendar({ space, day, onPick }: { space: SpaceDetai
         : { events: [], background: [] },
     [availability.data, space, t],
   );
-  const at = (hour: number) => DateTime.fromJSDate(shown).setZone(space.zone).set({ hour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
   return (
     <section aria-labelledby="calendar-heading" className="week-calendar">
       <h2 id="calendar-heading">{t('calendar.title')}</h2>
@@ -41,25 +38,14 @@ export default function WeekCalendar({ space, day, onPick }: { space: SpaceDetai
       <FormAlert error={availability.error} />
       <div className="calendar-frame">
         <Calendar<CalendarEvent>
-          localizer={localizer}
-          culture={culture}
-          messages={messages}
-          formats={formats}
+          {...props}
           events={events}
           backgroundEvents={background}
-          view={view}
-          views={[Views.WEEK, Views.DAY]}
-          onView={setView}
-          date={shown}
-          onNavigate={setShown}
-          min={at(SHOWN_HOURS.from)}
-          max={at(SHOWN_HOURS.to)}
           step={space.rules.slotMinutes}
           timeslots={60 / space.rules.slotMinutes}
           selectable
           onSelectSlot={(slot) => onPick(pickedRange(slot.start as Date, slot.end as Date, space.zone))}
           eventPropGetter={(event) => ({ className: `calendar-${event.kind}` })}
-          components={{ header: DayHeader }}
           style={{ height: 560 }}
         />
       </div>

@@ -1,13 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Booking, BookingList } from '@landraeume/shared';
-import { DateTime } from 'luxon';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Calendar, Views, type View } from 'react-big-calendar';
+import { Calendar } from 'react-big-calendar';
 import { Link, Navigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../api/session';
-import { SHOWN_HOURS } from '../../components/calendar/calendar-events';
-import { DayHeader, formats, localizer, useCalendarTexts } from '../../components/calendar/calendar-setup';
+import { useWeekView } from '../../components/calendar/calendar-setup';
 import { FormAlert } from '../../components/FormAlert';
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
@@ -31,12 +29,10 @@ async function allBookings(spaceId: string, window: { from: string; to: string }
 export default function SpaceBookingsPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { messages, culture } = useCalendarTexts();
   const me = useMe();
   const { query: space } = useManagedSpace(id);
   const zone = space.data?.zone ?? 'Europe/Berlin';
-  const [view, setView] = useState<View>(Views.WEEK);
-  const [shown, setShown] = useState(() => new Date());
+  const { shown, props: weekView } = useWeekView(zone, () => new Date());
   const [selected, setSelected] = useState<Booking | null>(null);
   const range = weekWindow(shown, zone);
   const bookings = useQuery({ queryKey: ['space-bookings', id, range.from], queryFn: () => allBookings(id, range), enabled: !!space.data });
@@ -60,7 +56,6 @@ export default function SpaceBookingsPage() {
         {space.isPending ? <p>{t('search.loading')}</p> : <FormAlert error={space.error} />}
       </section>
     );
-  const at = (hour: number) => DateTime.fromJSDate(shown).setZone(zone).set({ hour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
   return (
     <section className="week-calendar provider-calendar">
       <p>
@@ -74,23 +69,12 @@ export default function SpaceBookingsPage() {
       <FormAlert error={bookings.error} />
       <div className="calendar-frame" ref={frame}>
         <Calendar<BookingEvent>
-          localizer={localizer}
-          culture={culture}
-          messages={messages}
-          formats={formats}
+          {...weekView}
           events={events}
-          view={view}
-          views={[Views.WEEK, Views.DAY]}
-          onView={setView}
-          date={shown}
-          onNavigate={setShown}
-          min={at(SHOWN_HOURS.from)}
-          max={at(SHOWN_HOURS.to)}
           step={space.data.rules.slotMinutes}
           timeslots={60 / space.data.rules.slotMinutes}
           onSelectEvent={(event) => setSelected(event.booking)}
           eventPropGetter={(event) => ({ className: `calendar-booking calendar-${event.booking.status}` })}
-          components={{ header: DayHeader }}
           style={{ height: 620 }}
         />
       </div>
