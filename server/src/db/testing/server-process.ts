@@ -22,8 +22,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs the server as `npm start` does, in its own process, and resolves once it says it is ready. */
+/**
+ * Runs the server as `npm start` does, in its own process, and resolves once it says it is ready.
+ * The free port is only free when asked; the server's own embedded PostgreSQL or another test
+ * may take it before the server listens, so a start refused with EADDRINUSE is tried again.
+ */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnce(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN_ENTRY], {
     env: { ...process.env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'info', ...env },
