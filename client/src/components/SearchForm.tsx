@@ -1,8 +1,9 @@
-import { AMENITIES, MUNICIPALITIES, SPACE_KINDS } from '@landraeume/shared';
+import { AMENITIES, MUNICIPALITIES } from '@landraeume/shared';
 import { useId, type FormEvent } from 'react';
 import type { MessageKey } from '../i18n/de';
 import { useI18n } from '../i18n/i18n';
 import { parseDay, RADIUS_CHOICES, type SearchFilters } from '../search/search-filters';
+import { SpaceKindOptions } from './Options';
 
 /** The search filters as a form; submitting hands back the new filters (page 1, same view). */
 export function SearchForm({ filters, onSearch }: { filters: SearchFilters; onSearch(next: SearchFilters): void }) {
@@ -48,11 +49,7 @@ export function SearchForm({ filters, onSearch }: { filters: SearchFilters; onSe
         <label htmlFor={ids.kind}>{t('search.kind')}</label>
         <select id={ids.kind} name="kind" defaultValue={filters.kind ?? ''}>
           <option value="">{t('search.anyKind')}</option>
-          {SPACE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kind.${kind}` as MessageKey)}
-            </option>
-          ))}
+          <SpaceKindOptions />
         </select>
       </div>
       <div className="field">

@@ -8,6 +8,7 @@ import { useMe } from '../api/session';
 import { FormAlert } from '../components/FormAlert';
 import type { MessageKey } from '../i18n/de';
 import { useI18n } from '../i18n/i18n';
+import { MembershipOptions } from '../components/Options';
 
 const ZONE = 'Europe/Berlin';
 const DAYS = 7;
@@ -49,11 +50,7 @@ export function KeyBoardPage() {
           <div className="field">
             <label htmlFor={orgId}>{t('keys.organization')}</label>
             <select id={orgId} value={organization} onChange={(e) => setChosen(e.target.value)}>
-              {keepers.map((m) => (
-                <option key={m.organizationId} value={m.organizationId}>
-                  {m.organizationName}
-                </option>
-              ))}
+              <MembershipOptions memberships={keepers} />
             </select>
           </div>
         )}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { MUNICIPALITY_NAMES, ORGANIZATION_KINDS, type Organization } from '@landraeume/shared';
+import { MUNICIPALITY_NAMES, type Organization } from '@landraeume/shared';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
+import { OrganizationKindOptions } from '../../components/Options';
 
 export const isPlatformAdmin = (me: { memberships: { organizationKind: string; role: string }[] } | null | undefined) =>
   !!me?.memberships.some((m) => m.organizationKind === 'platform' && m.role === 'admin');
@@ -37,11 +38,7 @@ export function AdminOrganizationsPage() {
         <label htmlFor="org-filter">{t('admin.orgs.filter')}</label>
         <select id="org-filter" value={kind} onChange={(e) => setKind(e.target.value)}>
           <option value="">{t('admin.orgs.allKinds')}</option>
-          {ORGANIZATION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`orgKind.${k}` as MessageKey)}
-            </option>
-          ))}
+          <OrganizationKindOptions />
         </select>
       </div>
       <div className="table-scroll">
@@ -103,11 +100,7 @@ function NewOrganizationForm() {
       <div className="field">
         <label htmlFor="org-kind">{labels.kind}</label>
         <select id="org-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-          {ORGANIZATION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`orgKind.${k}` as MessageKey)}
-            </option>
-          ))}
+          <OrganizationKindOptions />
         </select>
       </div>
       <Field id="org-name" label={labels.name} value={form.name} maxLength={200} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} required />

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ContractList } from './ContractList';
 import { CsvDownload } from './CsvDownload';
 import { UsageTables } from './UsageTables';
+import { MembershipOptions } from '../../components/Options';
 
 const thisMonth = () => DateTime.now().setZone('Europe/Berlin').toFormat('yyyy-MM');
 
@@ -42,11 +43,7 @@ export function EmployerPage() {
           <div className="field">
             <label htmlFor={ids.org}>{t('employer.organization')}</label>
             <select id={ids.org} value={orgId} onChange={(e) => setOrganizationId(e.target.value)}>
-              {employers.map((m) => (
-                <option key={m.organizationId} value={m.organizationId}>
-                  {m.organizationName}
-                </option>
-              ))}
+              <MembershipOptions memberships={employers} />
             </select>
           </div>
         )}

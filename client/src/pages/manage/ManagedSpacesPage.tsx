@@ -1,5 +1,5 @@
 import { useMutation, useQueries } from '@tanstack/react-query';
-import { MUNICIPALITY_NAMES, SPACE_KINDS, type ManagedSpaceDetail, type ManagedSpaceSummary } from '@landraeume/shared';
+import { MUNICIPALITY_NAMES, type ManagedSpaceDetail, type ManagedSpaceSummary } from '@landraeume/shared';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
+import { SpaceKindOptions } from '../../components/Options';
 
 const MANAGING_KINDS = ['municipality', 'provider'];
 
@@ -93,11 +94,7 @@ function NewSpaceForm({ organizationId }: { organizationId: string }) {
       <div className="field">
         <label htmlFor={`${prefix}-kind`}>{labels.kind}</label>
         <select id={`${prefix}-kind`} name="kind">
-          {SPACE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kind.${kind}` as MessageKey)}
-            </option>
-          ))}
+          <SpaceKindOptions />
         </select>
       </div>
       <Field id={`${prefix}-street`} name="street" label={labels.street} required maxLength={200} error={fields.street} />

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { AMENITIES, MUNICIPALITY_NAMES, SPACE_KINDS, type ManagedSpaceDetail } from '@landraeume/shared';
+import { AMENITIES, MUNICIPALITY_NAMES, type ManagedSpaceDetail } from '@landraeume/shared';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { ErrorSummary, fieldErrorsOf } from '../../components/ErrorSummary';
@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
 import { SpaceAccessFieldsets } from './SpaceAccessFieldsets';
 import { formOf, missingLockFields, updateOf, type SpaceFormValues } from './space-form';
+import { SpaceKindOptions } from '../../components/Options';
 
 const PREFIX = 'space';
 type TextKey = Exclude<keyof SpaceFormValues, 'amenities' | 'holidaysClosed' | 'kind' | 'approval' | 'accessMode' | 'lockAdapter'>;
@@ -54,11 +55,7 @@ export function SpaceDetailsForm({ space, onSaved }: { space: ManagedSpaceDetail
       <div className="field">
         <label htmlFor={`${PREFIX}-kind`}>{label('kind')}</label>
         <select id={`${PREFIX}-kind`} value={form.kind} onChange={(e) => set('kind', e.target.value as SpaceFormValues['kind'])}>
-          {SPACE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kind.${kind}` as MessageKey)}
-            </option>
-          ))}
+          <SpaceKindOptions />
         </select>
       </div>
       {area('description')}

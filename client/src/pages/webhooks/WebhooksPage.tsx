@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { SecretOnce } from './SecretOnce';
 import { WebhookDeliveries } from './WebhookDeliveries';
 import { WebhookForm } from './WebhookForm';
+import { MembershipOptions } from '../../components/Options';
 
 /** Webhook endpoints of the organizations one administers: heating, lights or a lock following the calendar. */
 export function WebhooksPage() {
@@ -43,11 +44,7 @@ export function WebhooksPage() {
         <div className="field">
           <label htmlFor="webhook-org">{t('webhooks.organization')}</label>
           <select id="webhook-org" value={organizationId} onChange={(e) => setParams({ org: e.target.value })}>
-            {administered.map((m) => (
-              <option key={m.organizationId} value={m.organizationId}>
-                {m.organizationName}
-              </option>
-            ))}
+            <MembershipOptions memberships={administered} />
           </select>
         </div>
       )}
