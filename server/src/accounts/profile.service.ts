@@ -3,9 +3,9 @@ import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit';
 import { rowsOf } from '../db/rows';
 import { DomainError, notFound } from '../http/errors';
-import { offerFreedSlots } from '../waitlist/waitlist-hooks';
 import { loadActor, type Actor } from './actor';
 import { enqueueBookingEvents } from '../webhooks/webhook-events';
+import { releaseSlots } from '../bookings/release-slots';
 
 interface ProfileRow {
   home_postcode: string | null;
@@ -118,10 +118,9 @@ export class ProfileService {
           WHERE booker_id = $1 AND status IN ('pending', 'confirmed', 'held') AND upper(period) > now() RETURNING id`,
         [actor.id],
       ));
-      await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ended.map((b) => b.id)]);
       await enqueueBookingEvents(m, ended.map((b) => b.id), ['booking.cancelled']);
       await m.query(`DELETE FROM waitlist_entries WHERE user_id = $1`, [actor.id]);
-      await offerFreedSlots(m, ended.map((b) => b.id));
+      await releaseSlots(m, ended.map((b) => b.id));
       await m.query(`UPDATE bookings SET purpose = '' WHERE booker_id = $1`, [actor.id]);
       await m.query(`UPDATE booking_series SET purpose = '' WHERE booker_id = $1`, [actor.id]);
       await m.query(

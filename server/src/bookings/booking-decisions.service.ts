@@ -12,7 +12,7 @@ import { nextStatus, holdsSlot, type BookingAction } from './booking-transitions
 import { presentBooking, type BookingRow } from './bookings.presenter';
 import { loadBookingRow, visibleBookingRow } from './bookings.query';
 import { bookingKind, UNCOUNTED, type BookingCounter } from '../metrics/booking-counter';
-import { offerFreedSlots } from '../waitlist/waitlist-hooks';
+import { releaseSlots } from './release-slots';
 
 /** Approve, reject and cancel: each a checked transition that frees the slot when it ends the booking. */
 export class BookingDecisions {
@@ -71,8 +71,7 @@ export class BookingDecisions {
           [row.id, to, reason],
         ),
       ) as [{ sequence: number; approval: string }];
-      if (!holdsSlot(to)) await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = $1`, [row.id]);
-      if (!holdsSlot(to)) await offerFreedSlots(m, [row.id]);
+      if (!holdsSlot(to)) await releaseSlots(m, [row.id]);
       await enqueueBookingMail(m, { id: row.id, seriesId: row.series_id }, to, sequence);
       await enqueueBookingEvents(m, [row.id], [`booking.${to}` as WebhookEvent]);
       await recordAudit(m, { actorId: actor.id, action: `booking.${to}`, subjectType: 'booking', subjectId: row.id, data: { from: locked.status, reason } });

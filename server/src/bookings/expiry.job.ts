@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit';
 import { rowsOf } from '../db/rows';
 import { enqueueBookingMail } from './booking-mail-jobs';
 import { enqueueBookingEvents } from '../webhooks/webhook-events';
-import { offerFreedSlots } from '../waitlist/waitlist-hooks';
+import { releaseSlots } from './release-slots';
 
 /**
  * Unanswered requests end at their expiry time and free their slot. One UPDATE claims the rows,
@@ -17,13 +17,12 @@ export async function expirePendingBookings(db: DataSource): Promise<number> {
     ));
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.id);
-    await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ids]);
     await enqueueBookingEvents(m, ids, ['booking.expired']);
     for (const row of rows) {
       await recordAudit(m, { actorId: undefined, action: 'booking.expired', subjectType: 'booking', subjectId: row.id });
       await enqueueBookingMail(m, { id: row.id, seriesId: row.series_id }, 'expired', row.sequence);
     }
-    await offerFreedSlots(m, ids);
+    await releaseSlots(m, ids);
     return ids.length;
   });
 }

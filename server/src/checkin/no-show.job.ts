@@ -2,8 +2,8 @@ import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit';
 import { rowsOf } from '../db/rows';
 import { enqueueBookingMail } from '../bookings/booking-mail-jobs';
-import { offerFreedSlots } from '../waitlist/waitlist-hooks';
 import { enqueueBookingEvents } from '../webhooks/webhook-events';
+import { releaseSlots } from '../bookings/release-slots';
 
 /**
  * Releases confirmed bookings nobody checked in to by the start (or the confirmation, for a
@@ -29,14 +29,13 @@ export async function releaseNoShows(db: DataSource): Promise<number> {
     );
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.id);
-    await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ids]);
     for (const row of rows) {
       await recordAudit(m, { actorId: undefined, action: 'booking.no_show', subjectType: 'booking', subjectId: row.id });
       await enqueueBookingMail(m, { id: row.id, seriesId: row.series_id }, 'no_show', row.sequence);
     }
     // For a heating or a lock a released booking is a cancelled one; its status says why.
     await enqueueBookingEvents(m, ids, ['booking.cancelled']);
-    await offerFreedSlots(m, ids);
+    await releaseSlots(m, ids);
     return ids.length;
   });
 }

@@ -12,9 +12,9 @@ import { rowsOf } from '../db/rows';
 import { DomainError } from '../http/errors';
 import { enqueue } from '../notifications/outbox';
 import { enqueueBookingEvents } from '../webhooks/webhook-events';
-import { offerFreedSlots } from './waitlist-hooks';
 import { ownEntry } from './waitlist.service';
 import { presentWaitlistEntry } from './waitlist.presenter';
+import { releaseSlots } from '../bookings/release-slots';
 
 export const DEFAULT_WAITLIST_HOLD_MINUTES = 30;
 
@@ -150,10 +150,9 @@ export async function lapseOffers(db: DataSource): Promise<number> {
     );
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.id);
-    await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ids]);
     const lapsed = rowsOf<{ id: string }>(await m.query(`UPDATE waitlist_entries SET status = 'lapsed', updated_at = now() WHERE booking_id = ANY($1::uuid[]) AND status = 'offered' RETURNING id`, [ids]));
     for (const entry of lapsed) await recordAudit(m, { actorId: undefined, action: 'waitlist.lapsed', subjectType: 'waitlist_entry', subjectId: entry.id });
-    await offerFreedSlots(m, ids);
+    await releaseSlots(m, ids);
     return ids.length;
   });
 }

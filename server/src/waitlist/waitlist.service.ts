@@ -11,8 +11,8 @@ import { bookingCandidates, loadBookableSpace } from '../bookings/booking-space.
 import { rowsOf } from '../db/rows';
 import { DomainError, notFound } from '../http/errors';
 import { loadClaims } from '../spaces/space-calendar.repository';
-import { offerFreedSlots } from './waitlist-hooks';
 import { presentWaitlistEntry, WAITLIST_SELECT, type WaitlistRow } from './waitlist.presenter';
+import { releaseSlots } from '../bookings/release-slots';
 
 type Join = z.output<typeof waitlistJoinSchema>;
 
@@ -71,8 +71,7 @@ export class WaitlistService {
           await m.query(`UPDATE bookings SET status = 'expired', sequence = sequence + 1, updated_at = now() WHERE id = $1 AND status = 'held' RETURNING id`, [entry!.booking_id]),
         );
         if (released.length) {
-          await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = $1`, [entry!.booking_id]);
-          await offerFreedSlots(m, [entry!.booking_id]);
+          await releaseSlots(m, [entry!.booking_id]);
         }
       }
       await recordAudit(m, { actorId: actor.id, action: 'waitlist.withdrawn', subjectType: 'waitlist_entry', subjectId: id });

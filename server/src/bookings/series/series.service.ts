@@ -16,8 +16,8 @@ import { enqueueBookingEvents } from '../../webhooks/webhook-events';
 import { BOOKING_SELECT, presentBooking, type BookingRow } from '../bookings.presenter';
 import { priceOf } from '../pricing';
 import { expandSeries, type OccurrenceTime } from './recurrence';
-import { offerFreedSlots } from '../../waitlist/waitlist-hooks';
 import { UNCOUNTED, type BookingCounter } from '../../metrics/booking-counter';
+import { releaseSlots } from '../release-slots';
 
 const CLOSED_CODES = new Set(['outside_opening_hours', 'space_closed']);
 
@@ -116,8 +116,7 @@ export class SeriesService {
       const ids = ended.map((r) => r.id);
       if (ended.length) await enqueueSeriesMail(m, seriesId, 'updated', `rest:${cutoff}`);
       await enqueueBookingEvents(m, ids, ['booking.cancelled']);
-      await m.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [ids]);
-      await offerFreedSlots(m, ids);
+      await releaseSlots(m, ids);
       await recordAudit(m, { actorId: actor.id, action: 'series.cancelled', subjectType: 'series', subjectId: seriesId, data: { from: cutoff, bookings: ids.length, reason } });
       const rows = (await m.query(`${BOOKING_SELECT} WHERE b.id = ANY($1::uuid[]) ORDER BY lower(b.period)`, [ids])) as BookingRow[];
       return { cancelled: rows.map(presentBooking) };
