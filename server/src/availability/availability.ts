@@ -2,7 +2,7 @@ import type { AvailabilityContext, AvailabilityInput, AvailabilityResult, Instan
 import { buildCalendar } from './calendar';
 import { computeDays } from './days';
 import { covers, type Span } from './intervals';
-import { toIso, toMillis } from './local-time';
+import { formatLocalDate, localDayOf, toIso, toMillis, zoneNamed } from './local-time';
 import { computeSlots } from './slots';
 
 export type * from './availability.types';
@@ -44,4 +44,15 @@ export function freeResourcesFor(context: AvailabilityContext, start: Instant, e
   if (span[0] >= span[1]) throw new RangeError('end must be after start');
   const { free } = buildCalendar(context, span[0], span[1]);
   return context.resources.filter((r) => covers(free.get(r.id)!, span)).map((r) => r.id);
+}
+
+/**
+ * A window's ends as local ISO text in the zone, and the local dates from the day before its
+ * start to the day after its end (an opening across midnight starts on the day before).
+ */
+export function localWindow(zoneName: string, window: { from: Instant; to: Instant }): { from: string; to: string; firstDay: string; lastDay: string } {
+  const zone = zoneNamed(zoneName);
+  const from = toMillis(window.from, 'window.from');
+  const to = toMillis(window.to, 'window.to');
+  return { from: toIso(from, zone), to: toIso(to, zone), firstDay: formatLocalDate(localDayOf(from, zone) - 1), lastDay: formatLocalDate(localDayOf(to, zone) + 1) };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { localMinuteOfDay, toIso, zoneNamed } from './local-time';
+import { localMinuteOfDay, toIso, toMillis, zoneNamed } from './local-time';
 
 const ZONES = ['Europe/Berlin', 'America/St_Johns', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'];
 // 2026 around both Berlin transitions, plus anywhere in 2000–2040.
@@ -19,6 +19,19 @@ describe('cached zone offsets', () => {
         expect(toIso(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }));
         const local = DateTime.fromMillis(ms, { zone: name });
         expect(localMinuteOfDay(ms, zone)).toBe(local.hour * 60 + local.minute);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('read back every instant they write, and other ISO spellings as luxon reads them', () => {
+    fc.assert(
+      fc.property(instants, fc.constantFrom(...ZONES), (ms, name) => {
+        const local = DateTime.fromMillis(ms, { zone: name });
+        expect(toMillis(toIso(ms, zoneNamed(name)), 'instant')).toBe(ms);
+        for (const text of [local.toISO()!, local.toUTC().toISO()!, local.toISO({ format: 'basic' })!, local.toISO({ includeOffset: true, suppressSeconds: true })!]) {
+          expect(toMillis(text, 'instant')).toBe(DateTime.fromISO(text).toMillis());
+        }
       }),
       { numRuns: 2_000 },
     );

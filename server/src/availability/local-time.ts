@@ -10,16 +10,30 @@ const DAY = 86_400_000;
  */
 export type DayNumber = number;
 
+const zones = new Map<string, IANAZone>();
+
+/** Checking a zone name builds an Intl formatter, which cost a twentieth of an availability request. */
 export function zoneNamed(name: string): IANAZone {
-  if (!IANAZone.isValidZone(name)) throw new RangeError(`unknown time zone: ${name}`);
-  return IANAZone.create(name) as IANAZone;
+  let zone = zones.get(name);
+  if (!zone) {
+    if (!IANAZone.isValidZone(name)) throw new RangeError(`unknown time zone: ${name}`);
+    zones.set(name, (zone = IANAZone.create(name) as IANAZone));
+  }
+  return zone;
 }
 
 // A string without an offset names a wall time, not an instant; guessing a zone for it would
 // depend on the machine the engine runs on.
 const EXPLICIT_OFFSET = /T.*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
+// ECMAScript's own date-time format, which Date.parse reads exactly; luxon takes the rest.
+const ECMASCRIPT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 export function toMillis(instant: Instant, what: string): number {
+  if (typeof instant === 'string' && ECMASCRIPT_INSTANT.test(instant)) {
+    const ms = Date.parse(instant);
+    if (!Number.isNaN(ms)) return ms;
+  }
   const dt =
     typeof instant !== 'string'
       ? instant
@@ -31,36 +45,62 @@ export function toMillis(instant: Instant, what: string): number {
 }
 
 const QUARTER_HOUR = 15 * MINUTE;
-const offsetCache = new Map<string, Map<number, number>>();
+const CACHE_LIMIT = 200_000;
+
+interface ZoneCache {
+  /** Per UTC day: the offset of the whole day, or null when it changes within the day. */
+  days: Map<number, number | null>;
+  /** Per quarter hour, for the days with a transition. */
+  quarters: Map<number, number>;
+  /** ISO texts of instants already written: slot boundaries repeat across resources and requests. */
+  texts: Map<number, string>;
+}
+const zoneCaches = new Map<string, ZoneCache>();
+
+function cacheOf(zone: IANAZone): ZoneCache {
+  let cache = zoneCaches.get(zone.name);
+  if (!cache) zoneCaches.set(zone.name, (cache = { days: new Map(), quarters: new Map(), texts: new Map() }));
+  return cache;
+}
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= CACHE_LIMIT) map.clear();
+  map.set(key, value);
+  return value;
+}
 
 /**
  * The zone's UTC offset in minutes at an instant. Asking Intl for it is most of the engine's
  * time, and the answer only changes at transitions, which in every zone in use fall on a whole
- * quarter hour: one lookup per zone and quarter hour serves every instant in it.
+ * quarter hour and at most once a day: a day whose start and end agree has one offset
+ * throughout, and only a transition day is looked up per quarter hour.
  */
 function offsetAt(zone: IANAZone, ms: number): number {
-  let cache = offsetCache.get(zone.name);
-  if (!cache) offsetCache.set(zone.name, (cache = new Map()));
-  const bucket = Math.floor(ms / QUARTER_HOUR);
-  let offset = cache.get(bucket);
-  if (offset === undefined) {
-    if (cache.size > 200_000) cache.clear();
-    offset = zone.offset(bucket * QUARTER_HOUR);
-    cache.set(bucket, offset);
+  const cache = cacheOf(zone);
+  const day = Math.floor(ms / DAY);
+  let whole = cache.days.get(day);
+  if (whole === undefined) {
+    const first = zone.offset(day * DAY);
+    whole = remember(cache.days, day, first === zone.offset((day + 1) * DAY - QUARTER_HOUR) ? first : null);
   }
-  return offset;
+  if (whole !== null) return whole;
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  return cache.quarters.get(bucket) ?? remember(cache.quarters, bucket, zone.offset(bucket * QUARTER_HOUR));
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** ISO 8601 with the local offset, as luxon's toISO({ suppressMilliseconds: true }) writes it. */
 export function toIso(ms: number, zone: IANAZone): string {
+  const { texts } = cacheOf(zone);
+  const known = texts.get(ms);
+  if (known !== undefined) return known;
   const offset = offsetAt(zone, ms);
   const wall = new Date(ms + offset * MINUTE).toISOString();
   const millis = ms % 1000 === 0 ? '' : wall.slice(19, 23);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  return `${wall.slice(0, 19)}${millis}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return remember(texts, ms, `${wall.slice(0, 19)}${millis}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`);
 }
 
 export function parseLocalDate(text: string): DayNumber {
