@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { prepare, runPrepared } from '../db/prepared';
 import type { Locale, OrganizationKind, Role } from '@landraeume/shared';
 
 export interface ActorMembership {
@@ -34,18 +35,21 @@ interface ActorRow {
   memberships: ActorMembership[];
 }
 
+/** Read on every request of a signed-in person, so planned once per connection (db/prepared.ts). */
+const ACTOR = prepare(
+  'actor',
+  `SELECT u.id, u.email, u.display_name, u.locale, u.email_verified_at,
+          coalesce(json_agg(json_build_object('organizationId', o.id, 'organizationName', o.name, 'organizationKind', o.kind, 'role', m.role)
+                   ORDER BY o.name) FILTER (WHERE o.id IS NOT NULL), '[]') AS memberships
+     FROM users u
+     LEFT JOIN memberships m ON m.user_id = u.id
+     LEFT JOIN organizations o ON o.id = m.organization_id
+    WHERE u.id = $1 AND u.deleted_at IS NULL
+    GROUP BY u.id`,
+);
+
 export async function loadActor(db: DataSource, userId: string): Promise<Actor | undefined> {
-  const [row] = (await db.query(
-    `SELECT u.id, u.email, u.display_name, u.locale, u.email_verified_at,
-            coalesce(json_agg(json_build_object('organizationId', o.id, 'organizationName', o.name, 'organizationKind', o.kind, 'role', m.role)
-                     ORDER BY o.name) FILTER (WHERE o.id IS NOT NULL), '[]') AS memberships
-       FROM users u
-       LEFT JOIN memberships m ON m.user_id = u.id
-       LEFT JOIN organizations o ON o.id = m.organization_id
-      WHERE u.id = $1 AND u.deleted_at IS NULL
-      GROUP BY u.id`,
-    [userId],
-  )) as ActorRow[];
+  const [row] = (await runPrepared(db, ACTOR, [userId])) as ActorRow[];
   if (!row) return undefined;
   return {
     id: row.id,

@@ -9,11 +9,12 @@ import { DomainError } from '../http/errors';
 import { loadClaims } from '../spaces/space-calendar.repository';
 import { checkBookingRules, wholeDayPeriod, type RequestedPeriod } from './booking-rules';
 import { bookingCandidates, leafUnitsOf, loadBookableSpace, localDay, type BookableSpace } from './booking-space.repository';
-import { BOOKING_SELECT, presentBooking, type BookingRow } from './bookings.presenter';
+import { BOOKING_BY_ID, BOOKING_SELECT, presentBooking, type BookingRow } from './bookings.presenter';
 import { insertBooking, isOverlap, unlessTaken } from './booking-writer';
 import { claimKey, requestHash, storeAnswer } from './idempotency';
 import { priceOf } from './pricing';
 import { UNCOUNTED, type BookingCounter } from '../metrics/booking-counter';
+import { runPrepared } from '../db/prepared';
 
 export interface CreateResult {
   status: number;
@@ -170,7 +171,7 @@ export class BookingCreateService {
       if (!id) continue;
       await charge?.afterBooking(qr);
       await onBehalf?.onBooked(qr, id);
-      const [row] = (await qr.query(`${BOOKING_SELECT} WHERE b.id = $1`, [id])) as BookingRow[];
+      const [row] = (await runPrepared(qr, BOOKING_BY_ID, [id])) as BookingRow[];
       return presentBooking(row!);
     }
     throw new DomainError('booking_conflict', 'This time has just been booked by someone else', { spaceId: space.id });

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Queryable } from '../db/queryable';
+import { prepare, runPrepared } from '../db/prepared';
 import type { ClosureDto, OpeningIntervalDto, Resource } from '@landraeume/shared';
 import type { IsoWeekday } from '../availability/availability.types';
 import { DomainError, notFound } from '../http/errors';
@@ -41,17 +42,19 @@ interface SpaceRow {
  * A space as the booking rules need it, with its calendar around the requested days, in one
  * round trip: a booking is a handful of statements, and each one costs a trip to the database.
  */
+const BOOKABLE_SPACE = prepare(
+  'bookable-space',
+  `SELECT s.*,
+        (SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') FROM resources r WHERE r.space_id = s.id) AS resources,
+        (SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') FROM opening_hours h WHERE h.space_id = s.id) AS opening_hours,
+        (SELECT coalesce(json_agg(${CLOSURE_JSON}), '[]') FROM closures c
+          WHERE c.space_id = s.id AND c.ends_on >= ($2::timestamptz AT TIME ZONE s.zone)::date - 1 AND c.starts_on <= ($3::timestamptz AT TIME ZONE s.zone)::date + 1) AS closures
+     FROM spaces s JOIN organizations o ON o.id = s.organization_id
+    WHERE s.id = $1 AND s.published AND o.status = 'active'`,
+);
+
 export async function loadBookableSpace(db: Queryable, spaceId: string, around: { from: DateTime; to: DateTime }): Promise<BookableSpace> {
-  const [row] = (await db.query(
-    `SELECT s.*,
-            (SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') FROM resources r WHERE r.space_id = s.id) AS resources,
-            (SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') FROM opening_hours h WHERE h.space_id = s.id) AS opening_hours,
-            (SELECT coalesce(json_agg(${CLOSURE_JSON}), '[]') FROM closures c
-              WHERE c.space_id = s.id AND c.ends_on >= ($2::timestamptz AT TIME ZONE s.zone)::date - 1 AND c.starts_on <= ($3::timestamptz AT TIME ZONE s.zone)::date + 1) AS closures
-       FROM spaces s JOIN organizations o ON o.id = s.organization_id
-      WHERE s.id = $1 AND s.published AND o.status = 'active'`,
-    [spaceId, around.from.toISO(), around.to.toISO()],
-  )) as (SpaceRow & { resources: Resource[]; opening_hours: OpeningIntervalDto[]; closures: ClosureDto[] })[];
+  const [row] = (await runPrepared(db, BOOKABLE_SPACE, [spaceId, around.from.toISO(), around.to.toISO()])) as (SpaceRow & { resources: Resource[]; opening_hours: OpeningIntervalDto[]; closures: ClosureDto[] })[];
   if (!row) throw notFound('Space');
   const firstDay = around.from.setZone(row.zone).minus({ days: 1 }).toISODate()!;
   const lastDay = around.to.setZone(row.zone).plus({ days: 1 }).toISODate()!;

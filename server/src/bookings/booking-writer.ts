@@ -1,6 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 import { enqueueBookingEvents } from '../webhooks/webhook-events';
 import type { RequestedPeriod } from './booking-rules';
+import { prepare, runPrepared } from '../db/prepared';
 
 export const EXCLUSION_VIOLATION = '23P01';
 
@@ -39,6 +40,44 @@ function jobsFor(booking: NewBooking): { kinds: string[]; events: string[] } {
 
 const statusOf = (booking: NewBooking) => (booking.holdMinutes ? 'held' : booking.pending ? 'pending' : 'confirmed');
 
+// One statement, one round trip. It first locks the units in id order: two transactions
+// inserting overlapping claims at the same instant could otherwise each wait for the other
+// inside the exclusion check (a deadlock PostgreSQL breaks only after a second); the locks
+// queue them instead and go with the savepoint. The exclusion constraint still decides.
+// The claims cover the space's set-up and clean-up buffers, [start − setup, end + clean-up),
+// so the constraint keeps the gap between two bookings; the booking keeps the asked period.
+// A request expires unanswered after the configured time, or at its start if that is sooner.
+// The audit row and the outbox jobs for its mails are written here too, so neither the log nor
+// the mails can disagree with the booking.
+const INSERT_BOOKING = prepare(
+  'insert-booking',
+  `WITH locked AS (SELECT count(*) AS n FROM (SELECT id FROM resources WHERE id = ANY($14::uuid[]) ORDER BY id FOR NO KEY UPDATE) units),
+   booking AS (
+     INSERT INTO bookings (space_id, resource_id, booker_id, organization_id, period, status, whole_day, purpose, attendees, price_cents, series_id, expires_at, confirmed_at, contract_id)
+     SELECT $1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, $8, $9, $10, $11, $12, CASE WHEN $7 = 'pending' THEN least(now() + make_interval(hours => $13), $5::timestamptz) WHEN $7 = 'held' THEN now() + make_interval(mins => $20) END,
+            CASE WHEN $7 = 'confirmed' THEN now() END, $19::uuid
+       FROM locked
+     RETURNING id, period
+   ),
+   claims AS (
+     INSERT INTO booking_claims (booking_id, unit_id, period)
+     SELECT booking.id, unit, tstzrange(lower(booking.period) - make_interval(mins => s.setup_minutes), upper(booking.period) + make_interval(mins => s.cleanup_minutes))
+       FROM booking, spaces s, unnest($14::uuid[]) AS unit WHERE s.id = $1
+   ),
+   audit AS (
+     INSERT INTO audit_events (actor_user_id, action, subject_type, subject_id, data)
+     SELECT $3, $15, 'booking', booking.id::text, $16::jsonb FROM booking
+   ),
+   jobs AS (
+     INSERT INTO outbox_jobs (kind, key, payload)
+     SELECT job.kind, booking.id || ':' || job.kind || ':' || job.event || ':0', jsonb_build_object('bookingId', booking.id, 'event', job.event)
+       FROM booking, unnest($17::text[], $18::text[]) AS job(kind, event)
+   )
+   SELECT id, EXISTS (SELECT 1 FROM webhook_endpoints w JOIN spaces s ON s.id = $1
+                       WHERE w.active AND (w.organization_id = s.organization_id OR w.organization_id = $4::uuid)) AS hooked
+     FROM booking`,
+);
+
 /**
  * Writes a booking and its claims; throws the database's 23P01 when a unit is taken. Callers that
  * go on after a refusal run it inside a savepoint (`unlessTaken`), so their transaction stays usable.
@@ -46,52 +85,16 @@ const statusOf = (booking: NewBooking) => (booking.holdMinutes ? 'held' : bookin
 export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promise<string> {
   const { start, end, wholeDay } = booking.period;
   const jobs = jobsFor(booking);
-  // One statement, one round trip. It first locks the units in id order: two transactions
-  // inserting overlapping claims at the same instant could otherwise each wait for the other
-  // inside the exclusion check (a deadlock PostgreSQL breaks only after a second); the locks
-  // queue them instead and go with the savepoint. The exclusion constraint still decides.
-  // The claims cover the space's set-up and clean-up buffers, [start − setup, end + clean-up),
-  // so the constraint keeps the gap between two bookings; the booking keeps the asked period.
-  // A request expires unanswered after the configured time, or at its start if that is sooner.
-  // The audit row and the outbox jobs for its mails are written here too, so neither the log nor
-  // the mails can disagree with the booking.
-  const [row] = (await qr.query(
-    `WITH locked AS (SELECT count(*) AS n FROM (SELECT id FROM resources WHERE id = ANY($14::uuid[]) ORDER BY id FOR NO KEY UPDATE) units),
-     booking AS (
-       INSERT INTO bookings (space_id, resource_id, booker_id, organization_id, period, status, whole_day, purpose, attendees, price_cents, series_id, expires_at, confirmed_at, contract_id)
-       SELECT $1, $2, $3, $4, tstzrange($5::timestamptz, $6::timestamptz), $7, $8, $9, $10, $11, $12, CASE WHEN $7 = 'pending' THEN least(now() + make_interval(hours => $13), $5::timestamptz) WHEN $7 = 'held' THEN now() + make_interval(mins => $20) END,
-              CASE WHEN $7 = 'confirmed' THEN now() END, $19::uuid
-         FROM locked
-       RETURNING id, period
-     ),
-     claims AS (
-       INSERT INTO booking_claims (booking_id, unit_id, period)
-       SELECT booking.id, unit, tstzrange(lower(booking.period) - make_interval(mins => s.setup_minutes), upper(booking.period) + make_interval(mins => s.cleanup_minutes))
-         FROM booking, spaces s, unnest($14::uuid[]) AS unit WHERE s.id = $1
-     ),
-     audit AS (
-       INSERT INTO audit_events (actor_user_id, action, subject_type, subject_id, data)
-       SELECT $3, $15, 'booking', booking.id::text, $16::jsonb FROM booking
-     ),
-     jobs AS (
-       INSERT INTO outbox_jobs (kind, key, payload)
-       SELECT job.kind, booking.id || ':' || job.kind || ':' || job.event || ':0', jsonb_build_object('bookingId', booking.id, 'event', job.event)
-         FROM booking, unnest($17::text[], $18::text[]) AS job(kind, event)
-     )
-     SELECT id, EXISTS (SELECT 1 FROM webhook_endpoints w JOIN spaces s ON s.id = $1
-                         WHERE w.active AND (w.organization_id = s.organization_id OR w.organization_id = $4::uuid)) AS hooked
-       FROM booking`,
-    [
-      booking.spaceId, booking.resourceId, booking.actorId, booking.organizationId, start.toISO(), end.toISO(), statusOf(booking),
-      wholeDay, booking.purpose, booking.attendees, booking.priceCents, booking.seriesId ?? null, booking.pendingExpiryHours, booking.units,
-      `booking.${statusOf(booking) === 'confirmed' ? 'confirmed' : statusOf(booking) === 'held' ? 'held' : 'requested'}`,
-      JSON.stringify({ spaceId: booking.spaceId, resourceId: booking.resourceId, ...(booking.seriesId ? { seriesId: booking.seriesId } : {}), ...(booking.contractId ? { contractId: booking.contractId } : {}) }),
-      jobs.kinds,
-      jobs.events,
-      booking.contractId ?? null,
-      booking.holdMinutes ?? 0,
-    ],
-  )) as [{ id: string; hooked: boolean }];
+  const [row] = (await runPrepared(qr, INSERT_BOOKING, [
+    booking.spaceId, booking.resourceId, booking.actorId, booking.organizationId, start.toISO(), end.toISO(), statusOf(booking),
+    wholeDay, booking.purpose, booking.attendees, booking.priceCents, booking.seriesId ?? null, booking.pendingExpiryHours, booking.units,
+    `booking.${statusOf(booking) === 'confirmed' ? 'confirmed' : statusOf(booking) === 'held' ? 'held' : 'requested'}`,
+    JSON.stringify({ spaceId: booking.spaceId, resourceId: booking.resourceId, ...(booking.seriesId ? { seriesId: booking.seriesId } : {}), ...(booking.contractId ? { contractId: booking.contractId } : {}) }),
+    jobs.kinds,
+    jobs.events,
+    booking.contractId ?? null,
+    booking.holdMinutes ?? 0,
+  ])) as [{ id: string; hooked: boolean }];
   // A waitlist hold is not a booking until it is accepted (waitlist-offers.ts announces it then).
   const events = { confirmed: ['booking.created', 'booking.confirmed'], pending: ['booking.created'], held: [] } as const;
   // Most organizations have no webhooks; asking in the insert saves those bookings a round trip.

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Booking, BookingStatus } from '@landraeume/shared';
 import { checkInWindow } from '../checkin/checkin-window';
+import { prepare } from '../db/prepared';
 
 export interface BookingRow {
   id: string;
@@ -49,6 +50,8 @@ export const BOOKING_SELECT = `
     JOIN resources r ON r.id = b.resource_id
     LEFT JOIN organizations bo ON bo.id = b.organization_id
     LEFT JOIN users u ON u.id = b.booker_id AND u.deleted_at IS NULL`;
+
+export const BOOKING_BY_ID = prepare('booking-by-id', `${BOOKING_SELECT} WHERE b.id = $1`);
 
 export function presentBooking(row: BookingRow): Booking {
   const local = (d: Date) => DateTime.fromJSDate(d).setZone(row.zone).toISO({ suppressMilliseconds: true })!;

@@ -3,10 +3,11 @@ import type { Booking, BookingList, BookingListQuery } from '@landraeume/shared'
 import type { Actor } from '../accounts/actor';
 import { canSeeBooking, isPlatformAdmin } from '../accounts/policy';
 import { notFound } from '../http/errors';
-import { BOOKING_SELECT, presentBooking, type BookingRow } from './bookings.presenter';
+import { BOOKING_BY_ID, BOOKING_SELECT, presentBooking, type BookingRow } from './bookings.presenter';
+import { runPrepared } from '../db/prepared';
 
 export async function loadBookingRow(db: DataSource, id: string): Promise<BookingRow | undefined> {
-  const [row] = (await db.query(`${BOOKING_SELECT} WHERE b.id = $1`, [id])) as BookingRow[];
+  const [row] = (await runPrepared(db, BOOKING_BY_ID, [id])) as BookingRow[];
   return row;
 }
 

@@ -1,5 +1,7 @@
 import type { Queryable } from '../db/queryable';
 import type { ClosureDto, OpeningIntervalDto, Resource } from '@landraeume/shared';
+import { prepare, runPrepared } from '../db/prepared';
+import { isUuid, SPACE_COLUMNS, SPACE_FROM, type SpaceRow } from './space-loader';
 
 /*
  * The parts of a space that its calendar is made of, in the shapes the API and the engine use.
@@ -34,22 +36,24 @@ export async function loadClosures(db: Queryable, spaceId: string, fromDate: str
 }
 
 /**
- * Busy periods of the space's leaf units; who booked stays in the database. A claim already
- * holds its booking's buffers; a new booking would add its own, so a claim blocks new bookings
- * from its start minus the clean-up until its end plus the set-up (and claims that far outside
- * the window count).
+ * The busy periods of the leaf units of the space `s` of the enclosing statement; who booked
+ * stays in the database. A claim already holds its booking's buffers; a new booking would add its
+ * own, so a claim blocks new bookings from its start minus the clean-up until its end plus the
+ * set-up (and claims that far outside the window count).
  */
+const blockingClaimsOfSpace = (from: string, to: string) => `
+  SELECT k.unit_id AS "unitId", lower(k.period) - make_interval(mins => s.cleanup_minutes) AS start, upper(k.period) + make_interval(mins => s.setup_minutes) AS "end"
+    FROM resources r
+    JOIN booking_claims k ON k.unit_id = r.id AND k.active
+     AND k.period && tstzrange(${from}::timestamptz - make_interval(mins => s.setup_minutes), ${to}::timestamptz + make_interval(mins => s.cleanup_minutes))
+   WHERE r.space_id = s.id`;
+
+const CLAIMS = prepare('space-claims', `SELECT claim.* FROM spaces s CROSS JOIN LATERAL (${blockingClaimsOfSpace('$2', '$3')}) claim WHERE s.id = $1`);
+
 export async function loadClaims(db: Queryable, spaceId: string, from: string, to: string): Promise<{ unitId: string; start: string; end: string }[]> {
-  const rows = (await db.query(`SELECT ${BLOCKING_CLAIM_COLUMNS} ${BLOCKING_CLAIMS_FROM('$1', '$2', '$3')}`, [spaceId, from, to])) as { unitId: string; start: Date; end: Date }[];
+  const rows = (await runPrepared(db, CLAIMS, [spaceId, from, to])) as { unitId: string; start: Date; end: Date }[];
   return rows.map((row) => ({ unitId: row.unitId, start: row.start.toISOString(), end: row.end.toISOString() }));
 }
-
-const BLOCKING_CLAIM_COLUMNS = `k.unit_id AS "unitId", lower(k.period) - make_interval(mins => s.cleanup_minutes) AS start, upper(k.period) + make_interval(mins => s.setup_minutes) AS "end"`;
-const BLOCKING_CLAIMS_FROM = (space: string, from: string, to: string) => `
-  FROM spaces s JOIN resources r ON r.space_id = s.id
-  JOIN booking_claims k ON k.unit_id = r.id AND k.active
-   AND k.period && tstzrange(${from}::timestamptz - make_interval(mins => s.setup_minutes), ${to}::timestamptz + make_interval(mins => s.cleanup_minutes))
- WHERE s.id = ${space}`;
 
 export interface CalendarParts {
   resources: Resource[];
@@ -59,17 +63,24 @@ export interface CalendarParts {
 }
 
 /**
- * Everything the availability engine needs for a window, in one statement: a single round trip
- * on a single pooled connection, where asking for each part holds several connections at once.
- * Closures touch the local dates fromDate … toDate (inclusive); claims as `loadClaims` gives them.
+ * A space as `SpaceRow` and everything the availability engine needs for a window, in one
+ * statement: one round trip, one pooled connection, planned once per connection. Closures touch
+ * the local days of the window and one day on either side (an opening across midnight starts
+ * the day before); claims as `loadClaims` gives them.
  */
-export async function loadCalendarParts(db: Queryable, spaceId: string, window: { fromDate: string; toDate: string; from: string; to: string }): Promise<CalendarParts> {
-  const [row] = (await db.query(
-    `SELECT (SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') FROM resources r WHERE r.space_id = $1) AS resources,
-            (SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') FROM opening_hours h WHERE h.space_id = $1) AS "openingHours",
-            (SELECT coalesce(json_agg(${CLOSURE_JSON} ORDER BY c.starts_on, c.id), '[]') FROM closures c WHERE c.space_id = $1 AND c.ends_on >= $2::date AND c.starts_on <= $3::date) AS closures,
-            (SELECT coalesce(json_agg(claim), '[]') FROM (SELECT ${BLOCKING_CLAIM_COLUMNS} ${BLOCKING_CLAIMS_FROM('$1', '$4', '$5')}) claim) AS claims`,
-    [spaceId, window.fromDate, window.toDate, window.from, window.to],
-  )) as [CalendarParts];
+const calendarOf = (where: string) => `
+  SELECT ${SPACE_COLUMNS},
+         (SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') FROM resources r WHERE r.space_id = s.id) AS resources,
+         (SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') FROM opening_hours h WHERE h.space_id = s.id) AS "openingHours",
+         (SELECT coalesce(json_agg(${CLOSURE_JSON} ORDER BY c.starts_on, c.id), '[]') FROM closures c
+           WHERE c.space_id = s.id AND c.ends_on >= ($2::timestamptz AT TIME ZONE s.zone)::date - 1 AND c.starts_on <= ($3::timestamptz AT TIME ZONE s.zone)::date + 1) AS closures,
+         (SELECT coalesce(json_agg(claim), '[]') FROM (${blockingClaimsOfSpace('$2', '$3')}) claim) AS claims
+    ${SPACE_FROM} WHERE ${where}`;
+const CALENDAR_BY_ID = prepare('space-calendar-by-id', calendarOf('s.id = $1::uuid'));
+const CALENDAR_BY_SLUG = prepare('space-calendar-by-slug', calendarOf('s.slug = $1'));
+
+/** The space (by id or slug) with its calendar for the window; undefined when there is none. */
+export async function loadSpaceCalendar(db: Queryable, ref: string, window: { from: string; to: string }): Promise<(SpaceRow & CalendarParts) | undefined> {
+  const [row] = (await runPrepared(db, isUuid(ref) ? CALENDAR_BY_ID : CALENDAR_BY_SLUG, [ref, window.from, window.to])) as (SpaceRow & CalendarParts)[];
   return row;
 }

@@ -2,14 +2,14 @@ import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import type { Availability, AvailabilityQuery, SpaceDetail, SpaceList, SpaceListQuery } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
-import { computeAvailability } from '../availability/availability';
+import { computeAvailability, localWindow } from '../availability/availability';
 import type { IsoWeekday } from '../availability/availability.types';
 import { nrwHolidays } from './holidays';
 import { recordSearchDemand, type SearchDemand } from '../demand/demand-log';
 import { buildFreeSql, buildListSql, windowOf, type Window } from './search.query';
 import { presentSpaceDetail } from './space-detail.presenter';
-import { loadCalendarParts, loadClosures, loadOpeningHours, loadResources } from './space-calendar.repository';
-import { loadVisibleSpace } from './space-loader';
+import { loadClosures, loadOpeningHours, loadResources, loadSpaceCalendar } from './space-calendar.repository';
+import { loadVisibleSpace, visibleOrNotFound } from './space-loader';
 import { presentSpaceSummary, type SpaceSummaryRow } from './spaces.presenter';
 
 /** Candidates looked at in one statement at most, so a far page costs several small ones. */
@@ -50,18 +50,18 @@ export class SpaceService {
     const wanted = query.page * query.pageSize + 1;
     const found: SpaceSummaryRow[] = [];
     let looked = 0;
-    let candidates = Infinity;
+    let exhausted = false;
     let limit = wanted;
-    while (found.length < wanted && looked < candidates) {
+    while (found.length < wanted && !exhausted) {
       const sql = buildFreeSql(query, window, { offset: looked, limit });
-      const rows = (await this.db.query(sql.text, sql.params)) as (SpaceSummaryRow & { candidates: number })[];
+      const rows = (await this.db.query(sql.text, sql.params)) as SpaceSummaryRow[];
       found.push(...rows.filter((row) => row.free_units !== null));
-      candidates = rows[0]?.candidates ?? 0;
+      exhausted = rows.length < limit;
       looked += limit;
       limit = Math.min(limit * 2, MAX_BATCH);
     }
     const items = found.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map(presentSpaceSummary);
-    const total = looked >= candidates ? found.length : null;
+    const total = exhausted ? found.length : null;
     return { items, total, hasMore: found.length > query.page * query.pageSize, page: query.page, pageSize: query.pageSize };
   }
 
@@ -89,11 +89,8 @@ export class SpaceService {
   }
 
   async availability(actor: Actor | undefined, ref: string, query: AvailabilityQuery): Promise<Availability> {
-    const space = await loadVisibleSpace(this.db, actor, ref);
-    // The days around the window matter: an opening across midnight starts on the day before.
-    const firstDay = DateTime.fromISO(query.from).setZone(space.zone).minus({ days: 1 }).toISODate()!;
-    const lastDay = DateTime.fromISO(query.to).setZone(space.zone).plus({ days: 1 }).toISODate()!;
-    const { resources, openingHours, closures, claims } = await loadCalendarParts(this.db, space.id, { fromDate: firstDay, toDate: lastDay, from: query.from, to: query.to });
+    const { resources, openingHours, closures, claims, ...space } = visibleOrNotFound(await loadSpaceCalendar(this.db, ref, query), actor);
+    const { firstDay, lastDay, from, to } = localWindow(space.zone, query);
     const result = computeAvailability({
       zone: space.zone,
       slotMinutes: space.slot_minutes,
@@ -104,7 +101,6 @@ export class SpaceService {
       resources: resources.map(({ id, kind, parentId, active }) => ({ id, kind, parentId, active })),
       claims,
     });
-    const zoned = (iso: string) => DateTime.fromISO(iso).setZone(space.zone).toISO({ suppressMilliseconds: true })!;
-    return { spaceId: space.id, zone: space.zone, slotMinutes: space.slot_minutes, from: zoned(query.from), to: zoned(query.to), ...result };
+    return { spaceId: space.id, zone: space.zone, slotMinutes: space.slot_minutes, from, to, ...result };
   }
 }
