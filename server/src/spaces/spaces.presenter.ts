@@ -25,6 +25,12 @@ export interface SpaceSummaryRow {
   free_units: number | null;
 }
 
+/** The columns of `spaces s` that a summary shows; the rest of a space (texts, rules) stays in the database. */
+export const SUMMARY_COLUMNS = [
+  'id', 'slug', 'name', 'kind', 'municipality', 'street', 'postcode', 'town', 'lat', 'lon', 'capacity', 'amenities', 'photos', 'approval',
+  'price_per_hour_cents', 'price_per_day_cents', 'club_price_per_hour_cents', 'organization_id',
+].map((column) => `s.${column}`).join(', ');
+
 /** The `desk_count` column a summary row needs, for a query that calls the space `alias`. */
 export const deskCountColumn = (alias: string) => `(SELECT count(*)::int FROM resources r WHERE r.space_id = ${alias}.id AND r.kind = 'desk' AND r.active) AS desk_count`;
 
