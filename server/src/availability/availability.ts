@@ -2,7 +2,7 @@ import type { AvailabilityContext, AvailabilityInput, AvailabilityResult, Instan
 import { buildCalendar } from './calendar';
 import { computeDays } from './days';
 import { covers, type Span } from './intervals';
-import { formatLocalDate, localDayOf, toIso, toMillis, zoneNamed } from './local-time';
+import { formatLocalDate, localDayOf, localMinuteOfDay, toIso, toMillis, zoneNamed } from './local-time';
 import { computeSlots } from './slots';
 
 export type * from './availability.types';
@@ -55,4 +55,15 @@ export function localWindow(zoneName: string, window: { from: Instant; to: Insta
   const from = toMillis(window.from, 'window.from');
   const to = toMillis(window.to, 'window.to');
   return { from: toIso(from, zone), to: toIso(to, zone), firstDay: formatLocalDate(localDayOf(from, zone) - 1), lastDay: formatLocalDate(localDayOf(to, zone) + 1) };
+}
+
+/** An instant as ISO text with the zone's offset, written as luxon writes it, from the engine's cached offsets. */
+export const isoInZone = (instant: Date, zoneName: string): string => toIso(instant.getTime(), zoneNamed(zoneName));
+
+const MINUTE = 60_000;
+
+/** Minutes since local midnight in the zone, seconds and milliseconds as a fraction. */
+export function localMinutesIn(zoneName: string, instant: Instant): number {
+  const ms = toMillis(instant, 'instant');
+  return localMinuteOfDay(ms, zoneNamed(zoneName)) + (((ms % MINUTE) + MINUTE) % MINUTE) / MINUTE;
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { computeAvailability, freeResourcesFor } from '../availability/availability';
+import { computeAvailability, freeResourcesFor, localMinutesIn } from '../availability/availability';
 import type { AvailabilityContext, SlotMinutes } from '../availability/availability.types';
 import { DomainError } from '../http/errors';
 
@@ -38,11 +38,6 @@ export function wholeDayPeriod(calendar: OpenCalendar, rules: SpaceRules, resour
   return { start: DateTime.fromISO(open[0]!.start, { setZone: true }), end: DateTime.fromISO(open.at(-1)!.end, { setZone: true }), wholeDay: true };
 }
 
-function localMinuteOfDay(instant: DateTime, zone: string): number {
-  const local = instant.setZone(zone);
-  return local.hour * 60 + local.minute + local.second / 60 + local.millisecond / 60_000;
-}
-
 /**
  * The booking rules of the design, checked in the space's zone, each failing with its own code
  * so that the client can explain it. Overlaps with other bookings are not checked here: the
@@ -68,7 +63,7 @@ export function checkBookingRules(input: {
     throw new DomainError('beyond_horizon', `This space can be booked at most ${rules.horizonDays} days ahead`, { horizonDays: rules.horizonDays });
   }
   if (!period.wholeDay) {
-    const onGrid = (t: DateTime) => localMinuteOfDay(t, rules.zone) % rules.slotMinutes === 0;
+    const onGrid = (t: DateTime) => localMinutesIn(rules.zone, t) % rules.slotMinutes === 0;
     if (!onGrid(start) || !onGrid(end)) throw new DomainError('off_slot_grid', `Bookings start and end on a ${rules.slotMinutes}-minute grid`, { slotMinutes: rules.slotMinutes });
     const minutes = end.diff(start, 'minutes').minutes;
     if (minutes < rules.minDurationMinutes) throw new DomainError('duration_too_short', `Book at least ${rules.minDurationMinutes} minutes`, { minDurationMinutes: rules.minDurationMinutes });

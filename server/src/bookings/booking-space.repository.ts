@@ -3,6 +3,7 @@ import type { Queryable } from '../db/queryable';
 import { prepare, runPrepared } from '../db/prepared';
 import type { ClosureDto, OpeningIntervalDto, Resource } from '@landraeume/shared';
 import type { IsoWeekday } from '../availability/availability.types';
+import { localWindow } from '../availability/availability';
 import { DomainError, notFound } from '../http/errors';
 import { nrwHolidays } from '../spaces/holidays';
 import { CLOSURE_JSON, OPENING_JSON, RESOURCE_JSON } from '../spaces/space-calendar.repository';
@@ -56,8 +57,7 @@ const BOOKABLE_SPACE = prepare(
 export async function loadBookableSpace(db: Queryable, spaceId: string, around: { from: DateTime; to: DateTime }): Promise<BookableSpace> {
   const [row] = (await runPrepared(db, BOOKABLE_SPACE, [spaceId, around.from.toISO(), around.to.toISO()])) as (SpaceRow & { resources: Resource[]; opening_hours: OpeningIntervalDto[]; closures: ClosureDto[] })[];
   if (!row) throw notFound('Space');
-  const firstDay = around.from.setZone(row.zone).minus({ days: 1 }).toISODate()!;
-  const lastDay = around.to.setZone(row.zone).plus({ days: 1 }).toISODate()!;
+  const { firstDay, lastDay } = localWindow(row.zone, around);
   const { resources, opening_hours: openingHours, closures } = row;
   return {
     id: row.id,

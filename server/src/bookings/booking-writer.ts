@@ -49,7 +49,7 @@ const statusOf = (booking: NewBooking) => (booking.holdMinutes ? 'held' : bookin
 // A request expires unanswered after the configured time, or at its start if that is sooner.
 // The audit row and the outbox jobs for its mails are written here too, so neither the log nor
 // the mails can disagree with the booking.
-const INSERT_BOOKING = prepare(
+export const INSERT_BOOKING = prepare(
   'insert-booking',
   `WITH locked AS (SELECT count(*) AS n FROM (SELECT id FROM resources WHERE id = ANY($14::uuid[]) ORDER BY id FOR NO KEY UPDATE) units),
    booking AS (
@@ -78,14 +78,11 @@ const INSERT_BOOKING = prepare(
      FROM booking`,
 );
 
-/**
- * Writes a booking and its claims; throws the database's 23P01 when a unit is taken. Callers that
- * go on after a refusal run it inside a savepoint (`unlessTaken`), so their transaction stays usable.
- */
-export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promise<string> {
+/** The parameters of INSERT_BOOKING for a booking (the SQL ceiling of bench/booking runs the same). */
+export function insertBookingParameters(booking: NewBooking): unknown[] {
   const { start, end, wholeDay } = booking.period;
   const jobs = jobsFor(booking);
-  const [row] = (await runPrepared(qr, INSERT_BOOKING, [
+  return [
     booking.spaceId, booking.resourceId, booking.actorId, booking.organizationId, start.toISO(), end.toISO(), statusOf(booking),
     wholeDay, booking.purpose, booking.attendees, booking.priceCents, booking.seriesId ?? null, booking.pendingExpiryHours, booking.units,
     `booking.${statusOf(booking) === 'confirmed' ? 'confirmed' : statusOf(booking) === 'held' ? 'held' : 'requested'}`,
@@ -94,7 +91,15 @@ export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promi
     jobs.events,
     booking.contractId ?? null,
     booking.holdMinutes ?? 0,
-  ])) as [{ id: string; hooked: boolean }];
+  ];
+}
+
+/**
+ * Writes a booking and its claims; throws the database's 23P01 when a unit is taken. Callers that
+ * go on after a refusal run it inside a savepoint (`unlessTaken`), so their transaction stays usable.
+ */
+export async function insertBooking(qr: QueryRunner, booking: NewBooking): Promise<string> {
+  const [row] = (await runPrepared(qr, INSERT_BOOKING, insertBookingParameters(booking))) as [{ id: string; hooked: boolean }];
   // A waitlist hold is not a booking until it is accepted (waitlist-offers.ts announces it then).
   const events = { confirmed: ['booking.created', 'booking.confirmed'], pending: ['booking.created'], held: [] } as const;
   // Most organizations have no webhooks; asking in the insert saves those bookings a round trip.

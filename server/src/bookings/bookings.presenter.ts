@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { isoInZone } from '../availability/availability';
 import type { Booking, BookingStatus } from '@landraeume/shared';
 import { checkInWindow } from '../checkin/checkin-window';
 import { prepare } from '../db/prepared';
@@ -53,8 +53,10 @@ export const BOOKING_SELECT = `
 
 export const BOOKING_BY_ID = prepare('booking-by-id', `${BOOKING_SELECT} WHERE b.id = $1`);
 
+const HOUR = 3_600_000;
+
 export function presentBooking(row: BookingRow): Booking {
-  const local = (d: Date) => DateTime.fromJSDate(d).setZone(row.zone).toISO({ suppressMilliseconds: true })!;
+  const local = (d: Date) => isoInZone(d, row.zone);
   return {
     id: row.id,
     status: row.status,
@@ -72,7 +74,7 @@ export function presentBooking(row: BookingRow): Booking {
     booker: row.booker_id && row.booker_name ? { id: row.booker_id, name: row.booker_name, email: row.booker_email ?? '' } : null,
     decisionReason: row.decision_reason,
     sequence: row.sequence,
-    cancellableUntil: local(DateTime.fromJSDate(row.starts_at).minus({ hours: row.cancellation_deadline_hours }).toJSDate()),
+    cancellableUntil: local(new Date(row.starts_at.getTime() - row.cancellation_deadline_hours * HOUR)),
     expiresAt: row.expires_at ? local(row.expires_at) : null,
     checkedInAt: row.checked_in_at ? row.checked_in_at.toISOString() : null,
     checkIn: checkInOf(row, local),
