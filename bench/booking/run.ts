@@ -1,18 +1,21 @@
 import { DateTime } from 'luxon';
 import { createUser } from '../../server/src/db/testing/fixtures';
 import { sessionCookie } from '../../server/src/db/testing/personas';
-import { BENCH_SESSION_SECRET, startAppServer } from '../lib/app-server';
+import { BENCH_SESSION_SECRET, startAppServers } from '../lib/app-server';
 import { openBenchDatabase } from '../lib/bench-database';
 import { fill, QUICK_SCALE } from '../lib/fill';
 import { load, percentileOf, printTable } from '../lib/load';
 import { sqlCeiling } from './sql-ceiling';
 
 /*
- * Bookings per second through POST /api/bookings at 64 connections on distinct free slots, the
- * same inserts straight into PostgreSQL under the same constraint (the ceiling), and the
- * contended case: 500 "any desk" requests for one slot of a 10-desk space.
+ * npm run bench:booking [-- --quick] [--servers N]
+ * Bookings per second through POST /api/bookings at 64 connections on distinct free slots, with
+ * one API server process and with N (2 by default, as docker/compose runs them), the same
+ * inserts straight into PostgreSQL under the same constraint (the ceiling), and the contended
+ * case: 500 "any desk" requests for one slot of a 10-desk space.
  */
 const quick = process.argv.includes('--quick');
+const serverCount = Number(process.argv[process.argv.indexOf('--servers') + 1] ?? 2) || 2;
 const seconds = quick ? 5 : 30;
 const database = await openBenchDatabase({ name: 'landraeume_bench_booking' });
 try {
@@ -23,7 +26,6 @@ try {
   const desks = (await db.query(`SELECT r.space_id, r.id FROM resources r WHERE r.kind = 'desk' ORDER BY r.id`)) as { space_id: string; id: string }[];
   const booker = await createUser(db);
   const cookie = await sessionCookie(db, booker.id, BENCH_SESSION_SECRET);
-  const server = await startAppServer(database.url);
   const firstDay = DateTime.fromISO('2027-01-04', { zone: 'Europe/Berlin' });
   // Slot n: desk n mod D, hour 7..20, day after day, so no two requests ever compete.
   const slot = (n: number, from: DateTime) => {
@@ -33,10 +35,17 @@ try {
     return { spaceId: desk.space_id, resourceId: desk.id, start: start.toISO()!, end: start.plus({ hours: 1 }).toISO()! };
   };
   const headers = { 'content-type': 'application/json', cookie };
+  let n = 0;
+  const processes = (count: number) => `${count} server process${count > 1 ? 'es' : ''}`;
+  const bookSlots = (urls: string[]) =>
+    load({ label: `POST /api/bookings, distinct free slots, ${processes(urls.length)}`, url: urls, connections: 64, seconds, next: () => ({ method: 'POST', path: '/api/bookings', headers, body: JSON.stringify(slot(n++, firstDay)) }) });
+  const lone = await startAppServers(database.url, 1);
+  const single = await bookSlots(lone.urls).finally(() => lone.close());
+  const server = await startAppServers(database.url, serverCount);
   try {
-    let n = 0;
-    const api = await load({ label: 'POST /api/bookings, distinct free slots', url: server.url, connections: 64, seconds, next: () => ({ method: 'POST', path: '/api/bookings', headers, body: JSON.stringify(slot(n++, firstDay)) }) });
-    const ceiling = await sqlCeiling(database.url, 64, seconds, (i) => slot(i, firstDay.plus({ years: 1 })));
+    const api = serverCount > 1 ? await bookSlots(server.urls) : single;
+    const ceiling = await sqlCeiling(database.url, 64, seconds, (i) => slot(i, firstDay.plus({ years: 1 })), { kind: 'app-insert', bookerId: booker.id });
+    const bare = await sqlCeiling(database.url, 64, seconds, (i) => slot(i, firstDay.plus({ years: 2 })), { kind: 'bare' });
 
     const [space] = (await db.query(
       `INSERT INTO spaces (organization_id, kind, name, slug, street, postcode, town, municipality, lat, lon, capacity, published, horizon_days)
@@ -45,13 +54,14 @@ try {
     await db.query(`INSERT INTO resources (space_id, kind, name, capacity) SELECT $1, 'desk', 'Platz ' || n, 1 FROM generate_series(1, 10) n`, [space.id]);
     await db.query(`INSERT INTO opening_hours (space_id, weekday, opens, closes) SELECT $1, d, '07:00', '21:00' FROM generate_series(1, 7) d`, [space.id]);
     const contendedSlot = JSON.stringify({ spaceId: space.id, start: '2027-03-02T10:00:00+01:00', end: '2027-03-02T12:00:00+01:00' });
-    const contended = await load({ label: '500 × any desk, one slot, 10 desks', url: server.url, connections: 100, amount: 500, next: () => ({ method: 'POST', path: '/api/bookings', headers, body: contendedSlot }) });
+    const contended = await load({ label: '500 × any desk, one slot, 10 desks', url: server.urls, connections: 100, amount: 500, next: () => ({ method: 'POST', path: '/api/bookings', headers, body: contendedSlot }) });
 
-    printTable([api, contended]);
+    printTable(serverCount > 1 ? [single, api, contended] : [api, contended]);
     const created = api.statuses['201'] ?? 0;
-    console.log(`\nAPI: ${(created / seconds).toFixed(0)} bookings/s (${created} created in ${seconds} s)`);
-    console.log(`SQL ceiling: ${ceiling.perSecond.toFixed(0)} bookings/s (${ceiling.created} in ${seconds} s, 64 connections)`);
+    console.log(`\nAPI: ${(created / seconds).toFixed(0)} bookings/s (${created} created in ${seconds} s, ${processes(serverCount)}; one process: ${((single.statuses['201'] ?? 0) / seconds).toFixed(0)}/s)`);
+    console.log(`SQL ceiling: ${ceiling.perSecond.toFixed(0)} bookings/s (${ceiling.created} in ${seconds} s, 64 connections, the API's insert statement)`);
     console.log(`ratio API / SQL: ${((100 * created) / seconds / ceiling.perSecond).toFixed(0)} %`);
+    console.log(`bare inserts (booking and claim rows only): ${bare.perSecond.toFixed(0)} bookings/s, ratio ${((100 * created) / seconds / bare.perSecond).toFixed(0)} %`);
     console.log(`contended: ${contended.statuses['201'] ?? 0} created (10 desks), 409s: ${contended.statuses['409'] ?? 0}, p95 of the 409s: ${percentileOf(contended.latencies['409'] ?? [], 95).toFixed(1)} ms`);
   } finally {
     await server.close();

@@ -1,23 +1,49 @@
+import { DateTime } from 'luxon';
 import pg from 'pg';
+import { INSERT_BOOKING, insertBookingParameters } from '../../server/src/bookings/booking-writer';
 
-/** The same booking and claim inserts, straight into PostgreSQL with the same constraint: the ceiling for the API. */
-export async function sqlCeiling(url: string, connections: number, seconds: number, slot: (n: number) => { spaceId: string; resourceId: string; start: string; end: string }) {
+export interface Slot {
+  spaceId: string;
+  resourceId: string;
+  start: string;
+  end: string;
+}
+
+/**
+ * The ceiling for the API: bookings written straight into PostgreSQL under the same exclusion
+ * constraint, on 64 connections, without HTTP, sessions or rules. `app-insert` runs the API's
+ * own write, the one statement that locks the units and inserts the booking, its claims, its
+ * audit row and its mail job; `bare` inserts only a booking row and its claim, the least any
+ * booking can cost.
+ */
+export async function sqlCeiling(url: string, connections: number, seconds: number, slot: (n: number) => Slot, write: { kind: 'app-insert'; bookerId: string } | { kind: 'bare' }) {
   const pool = new pg.Pool({ connectionString: url, max: connections });
   let next = 0;
   let created = 0;
   const until = performance.now() + seconds * 1000;
+  const book = async (client: pg.PoolClient, s: Slot) => {
+    if (write.kind === 'app-insert') {
+      const parameters = insertBookingParameters({
+        actorId: write.bookerId, spaceId: s.spaceId, resourceId: s.resourceId, units: [s.resourceId],
+        period: { start: DateTime.fromISO(s.start, { setZone: true }), end: DateTime.fromISO(s.end, { setZone: true }), wholeDay: false },
+        pending: false, pendingExpiryHours: 72, purpose: '', attendees: null, organizationId: null, priceCents: 0, notify: true,
+      });
+      await client.query({ name: INSERT_BOOKING.name, text: INSERT_BOOKING.text, values: parameters });
+      return;
+    }
+    await client.query('BEGIN');
+    const { rows } = await client.query(
+      `INSERT INTO bookings (space_id, resource_id, period, status, price_cents) VALUES ($1, $2, tstzrange($3, $4), 'confirmed', 0) RETURNING id`,
+      [s.spaceId, s.resourceId, s.start, s.end],
+    );
+    await client.query(`INSERT INTO booking_claims (booking_id, unit_id, period) VALUES ($1, $2, tstzrange($3, $4))`, [rows[0].id, s.resourceId, s.start, s.end]);
+    await client.query('COMMIT');
+  };
   const worker = async () => {
     const client = await pool.connect();
     try {
       while (performance.now() < until) {
-        const s = slot(next++);
-        await client.query('BEGIN');
-        const { rows } = await client.query(
-          `INSERT INTO bookings (space_id, resource_id, period, status, price_cents) VALUES ($1, $2, tstzrange($3, $4), 'confirmed', 0) RETURNING id`,
-          [s.spaceId, s.resourceId, s.start, s.end],
-        );
-        await client.query(`INSERT INTO booking_claims (booking_id, unit_id, period) VALUES ($1, $2, tstzrange($3, $4))`, [rows[0].id, s.resourceId, s.start, s.end]);
-        await client.query('COMMIT');
+        await book(client, slot(next++));
         created++;
       }
     } finally {

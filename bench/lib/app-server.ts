@@ -38,3 +38,17 @@ export async function startAppServer(databaseUrl: string, options: AppServerOpti
     },
   };
 }
+
+/**
+ * Several API servers on one database, as docker/compose runs two behind its proxy: a Node
+ * process uses one core, and under load one process is busy while the database still has room.
+ */
+export async function startAppServers(databaseUrl: string, count: number, options: AppServerOptions = {}): Promise<{ urls: string[]; close(): Promise<void> }> {
+  const servers = await Promise.all(Array.from({ length: count }, () => startAppServer(databaseUrl, options)));
+  return {
+    urls: servers.map((s) => s.url),
+    async close() {
+      await Promise.all(servers.map((s) => s.close()));
+    },
+  };
+}

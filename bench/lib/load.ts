@@ -18,27 +18,38 @@ export function percentileOf(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Runs autocannon with a fresh request per call of `next`; percentiles come from every answer's own latency. */
+/**
+ * Runs autocannon with a fresh request per call of `next`; percentiles come from every answer's
+ * own latency. With several URLs (several servers) the connections are shared out among them,
+ * as a proxy in front of them would.
+ */
 export async function load(options: {
   label: string;
-  url: string;
+  url: string | string[];
   connections: number;
   seconds?: number;
   amount?: number;
   next(): { method?: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
 }): Promise<LoadResult> {
   const latencies: Record<string, number[]> = {};
+  const given = Array.isArray(options.url) ? options.url : [options.url];
+  const urls = given.slice(0, options.connections);
+  const share = (total: number, i: number) => Math.floor(total / urls.length) + (i < total % urls.length ? 1 : 0);
   const started = performance.now();
-  await autocannon({
-    url: options.url,
-    connections: options.connections,
-    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 30 }),
-    requests: [{ setupRequest: (request) => ({ ...request, ...options.next() }) }],
-    setupClient: (client) =>
-      client.on('response', (status: number, _bytes: number, responseTime: number) => {
-        (latencies[status] ??= []).push(responseTime);
+  await Promise.all(
+    urls.map((url, i) =>
+      autocannon({
+        url,
+        connections: share(options.connections, i),
+        ...(options.amount ? { amount: share(options.amount, i) } : { duration: options.seconds ?? 30 }),
+        requests: [{ setupRequest: (request) => ({ ...request, ...options.next() }) }],
+        setupClient: (client) =>
+          client.on('response', (status: number, _bytes: number, responseTime: number) => {
+            (latencies[status] ??= []).push(responseTime);
+          }),
       }),
-  });
+    ),
+  );
   const seconds = (performance.now() - started) / 1000;
   const all = Object.values(latencies).flat();
   return {

@@ -1,23 +1,22 @@
-import { startAppServer } from '../lib/app-server';
+import { startAppServers } from '../lib/app-server';
 import { load, printTable, type LoadResult } from '../lib/load';
-import { startApp } from './app';
 import { openBenchDatabase } from '../lib/bench-database';
 import { explainSearch } from './explain';
 import { fill, FULL_SCALE, QUICK_SCALE } from './fill';
 import { availabilityRequest, EXAMPLE_SEARCH, machine, searchRequest } from './workload';
 
 /*
- * npm run bench:search [-- --quick] [--explain] [--server-process] [--reuse]
+ * npm run bench:search [-- --quick] [--explain] [--servers N] [--reuse]
  * Fills landraeume_bench with 5,000 spaces, ~50,000 resources and ~1,000,000 bookings of 2026,
  * then loads GET /api/spaces (one day, near, kind) and GET /api/spaces/:id/availability (a week):
- * first one connection (the service time), then 50 connections (the target's load). The app
- * runs in this process unless --server-process starts `main.ts` in a process of its own, so the
- * load generator does not share its event loop. --reuse keeps the database an earlier run of the
- * same scale filled (to try an index or a query change without filling again).
+ * first one connection (the service time), then 50 connections (the target's load). The app runs
+ * as `main.ts` does in production, in N server processes (2 by default, as docker/compose runs
+ * them) that share the connections. --reuse keeps the database an earlier run of the same scale
+ * filled (to try an index or a query change without filling again).
  */
 const quick = process.argv.includes('--quick');
 const printPlan = process.argv.includes('--explain');
-const serverProcess = process.argv.includes('--server-process');
+const serverCount = Number(process.argv[process.argv.indexOf('--servers') + 1] ?? 2) || 2;
 const reuse = process.argv.includes('--reuse');
 const seconds = quick ? 5 : 30;
 const baselineSeconds = quick ? 2 : 5;
@@ -48,18 +47,18 @@ try {
   if (printPlan) console.log(`\n${plan.text}`);
 
   const ids = ((await database.dataSource.query(`SELECT id FROM spaces WHERE published ORDER BY id`)) as { id: string }[]).map((r) => r.id);
-  const app = serverProcess ? await startAppServer(database.url) : await startApp(database.url);
-  console.log(`app: ${serverProcess ? 'main.ts in a process of its own' : 'in this process, beside the load generator'}`);
+  const app = await startAppServers(database.url, serverCount);
+  console.log(`app: main.ts in ${serverCount} server process${serverCount > 1 ? 'es' : ''}`);
   try {
     const availability = availabilityRequest(ids);
-    const example = (await (await fetch(`${app.url}/api/spaces?${EXAMPLE_SEARCH}`)).json()) as { items: { distanceKm: number | null }[]; hasMore: boolean };
+    const example = (await (await fetch(`${app.urls[0]}/api/spaces?${EXAMPLE_SEARCH}`)).json()) as { items: { distanceKm: number | null }[]; hasMore: boolean };
     console.log(`\nsanity: the example search's first page has ${example.items.length} spaces with a free desk (first ${example.items[0]?.distanceKm} km away, more: ${example.hasMore})`);
 
     // Warm up JIT, pools and caches; not measured.
-    for (const next of [searchRequest, availability]) await load({ label: 'warm-up', url: app.url, connections: 10, seconds: quick ? 1 : 3, next });
+    for (const next of [searchRequest, availability]) await load({ label: 'warm-up', url: app.urls, connections: 10, seconds: quick ? 1 : 3, next });
 
     // The ceiling of the HTTP stack alone (express, no database) on this machine, for reference.
-    const stack = await load({ label: 'GET /healthz (no database), 50 connections', url: app.url, connections: 50, seconds: baselineSeconds, next: () => ({ path: '/healthz' }) });
+    const stack = await load({ label: 'GET /healthz (no database), 50 connections', url: app.urls, connections: 50, seconds: baselineSeconds, next: () => ({ path: '/healthz' }) });
     const rows: LoadResult[] = [stack];
     const saturated: LoadResult[] = [];
     const endpoints = [
@@ -67,8 +66,8 @@ try {
       { label: 'GET /api/spaces/:id/availability (a week)', next: availability },
     ];
     for (const { label, next } of endpoints) {
-      rows.push(await load({ label: `${label}, 1 connection`, url: app.url, connections: 1, seconds: baselineSeconds, next }));
-      const full = await load({ label: `${label}, 50 connections`, url: app.url, connections: 50, seconds, next });
+      rows.push(await load({ label: `${label}, 1 connection`, url: app.urls, connections: 1, seconds: baselineSeconds, next }));
+      const full = await load({ label: `${label}, 50 connections`, url: app.urls, connections: 50, seconds, next });
       rows.push(full);
       saturated.push(full);
     }
