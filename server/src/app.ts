@@ -13,6 +13,7 @@ import { AccountService } from './accounts/accounts.service';
 import { meRoutes } from './accounts/me.routes';
 import { ProfileService } from './accounts/profile.service';
 import { createSessions } from './accounts/session';
+import { createGenericPlanPool } from './db/generic-plans';
 import { healthRoutes } from './health/health.routes';
 import type { Drain } from './http/drain';
 import { crossSiteProtection } from './http/cross-site';
@@ -116,7 +117,8 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const sessions = createSessions({ dataSource: db, secret: config.sessionSecret, publicUrl: config.publicUrl, accounts, log });
 
   const metrics = deps.metrics ?? createMetrics(db);
-  const spaces = new SpaceService(db);
+  const searchDb = createGenericPlanPool(db, log);
+  const spaces = new SpaceService(db, undefined, undefined, searchDb);
   const contracts = new ContractService(db);
   const commute = config.commute ?? DEFAULT_COMMUTE_SETTINGS;
   const pendingExpiryHours = config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS;
@@ -184,5 +186,12 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   if (deps.clientDir) app.use(staticClient(deps.clientDir));
   app.use(notFoundHandler);
   app.use(errorHandler);
-  return { app, routes, metrics, close: sessions.close };
+  return {
+    app,
+    routes,
+    metrics,
+    close: async () => {
+      await Promise.all([sessions.close(), searchDb.close()]);
+    },
+  };
 }

@@ -20,6 +20,18 @@ export function prepare(name: string, text: string): PreparedStatement {
   return { name, text };
 }
 
+const byText = new Map<string, PreparedStatement>();
+
+/**
+ * A prepared statement for SQL built at run time (one per filter combination of the search):
+ * the same text always gets the same name within the process.
+ */
+export function preparedFor(family: string, text: string): PreparedStatement {
+  let statement = byText.get(text);
+  if (!statement) byText.set(text, (statement = prepare(`${family}-${byText.size + 1}`, text)));
+  return statement;
+}
+
 /**
  * TypeORM hands its query to node-postgres unchanged, and node-postgres takes a query config
  * with a name where it takes a string: the one place that relies on it.

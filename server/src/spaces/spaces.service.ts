@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
+import { preparedFor, runPrepared } from '../db/prepared';
+import type { Queryable } from '../db/queryable';
 import type { Availability, AvailabilityQuery, SpaceDetail, SpaceList, SpaceListQuery } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
 import { computeAvailability, localWindow } from '../availability/availability';
@@ -21,7 +23,13 @@ export class SpaceService {
     private readonly now: () => DateTime = () => DateTime.now(),
     /** Where searches with a window are counted as demand; injectable so a test can make it fail. */
     private readonly recordSearch: (entry: SearchDemand) => Promise<void> = (entry) => recordSearchDemand(db, entry),
+    /** Where searches run: the app's pool, or connections of their own with generic plans (db/generic-plans.ts). */
+    private readonly searchDb: Queryable = db,
   ) {}
+
+  private runSearch<T>(sql: { text: string; params: unknown[] }): Promise<T[]> {
+    return runPrepared(this.searchDb, preparedFor('search', sql.text), sql.params);
+  }
 
   async search(query: SpaceListQuery): Promise<SpaceList> {
     const window = windowOf(query);
@@ -32,11 +40,11 @@ export class SpaceService {
 
   private async list(query: SpaceListQuery): Promise<SpaceList> {
     const sql = buildListSql(query);
-    const rows = (await this.db.query(sql.text, sql.params)) as (SpaceSummaryRow & { total: number })[];
+    const rows = await this.runSearch<SpaceSummaryRow & { total: number }>(sql);
     let total = rows[0]?.total ?? 0;
     if (rows.length === 0 && query.page > 1) {
       const first = buildListSql({ ...query, page: 1, pageSize: 1 });
-      total = ((await this.db.query(first.text, first.params)) as { total: number }[])[0]?.total ?? 0;
+      total = (await this.runSearch<{ total: number }>(first))[0]?.total ?? 0;
     }
     return { items: rows.map(presentSpaceSummary), total, hasMore: query.page * query.pageSize < total, page: query.page, pageSize: query.pageSize };
   }
@@ -54,7 +62,7 @@ export class SpaceService {
     let limit = wanted;
     while (found.length < wanted && !exhausted) {
       const sql = buildFreeSql(query, window, { offset: looked, limit });
-      const rows = (await this.db.query(sql.text, sql.params)) as SpaceSummaryRow[];
+      const rows = await this.runSearch<SpaceSummaryRow>(sql);
       found.push(...rows.filter((row) => row.free_units !== null));
       exhausted = rows.length < limit;
       looked += limit;
