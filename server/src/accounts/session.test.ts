@@ -95,4 +95,18 @@ describe('sessions', () => {
     expect(sessionCookie(res)).toMatch(/Secure/);
     await https.close();
   });
+
+  it('leaves reads without the session cookie sessionless, and still knows a reader who has one', async () => {
+    const countSessions = async () => ((await t.db.dataSource.query(`SELECT count(*)::int AS n FROM sessions`)) as [{ n: number }])[0].n;
+    const before = await countSessions();
+    const anonymous = await request(t.app).get('/api/auth/me').set('Cookie', 'theme=dark').expect(401);
+    expect(sessionCookie(anonymous)).toBeUndefined();
+    expect(await countSessions()).toBe(before);
+
+    const agent = request.agent(t.app);
+    await agent.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    expect((await agent.get('/api/auth/me').expect(200)).body.email).toBe(user.email);
+    expect((await agent.head('/api/auth/me').expect(200)).status).toBe(200);
+  });
 });
+
