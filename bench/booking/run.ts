@@ -4,7 +4,7 @@ import { sessionCookie } from '../../server/src/db/testing/personas';
 import { BENCH_SESSION_SECRET, startAppServers } from '../lib/app-server';
 import { openBenchDatabase } from '../lib/bench-database';
 import { fill, QUICK_SCALE } from '../lib/fill';
-import { load, percentileOf, printTable } from '../lib/load';
+import { load, madeAhead, percentileOf, printTable } from '../lib/load';
 import { sqlCeiling } from './sql-ceiling';
 
 /*
@@ -36,9 +36,10 @@ try {
   };
   const headers = { 'content-type': 'application/json', cookie };
   let n = 0;
+  const booking = madeAhead(() => ({ method: 'POST' as const, path: '/api/bookings', headers, body: JSON.stringify(slot(n++, firstDay)) }), 2 * seconds * 2_500);
   const processes = (count: number) => `${count} server process${count > 1 ? 'es' : ''}`;
   const bookSlots = (urls: string[]) =>
-    load({ label: `POST /api/bookings, distinct free slots, ${processes(urls.length)}`, url: urls, connections: 64, seconds, next: () => ({ method: 'POST', path: '/api/bookings', headers, body: JSON.stringify(slot(n++, firstDay)) }) });
+    load({ label: `POST /api/bookings, distinct free slots, ${processes(urls.length)}`, url: urls, connections: 64, seconds, next: booking });
   const lone = await startAppServers(database.url, 1);
   const single = await bookSlots(lone.urls).finally(() => lone.close());
   const server = await startAppServers(database.url, serverCount);

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import pg from 'pg';
 import { INSERT_BOOKING, insertBookingParameters } from '../../server/src/bookings/booking-writer';
+import { madeAhead } from '../lib/load';
 
 export interface Slot {
   spaceId: string;
@@ -18,32 +19,36 @@ export interface Slot {
  */
 export async function sqlCeiling(url: string, connections: number, seconds: number, slot: (n: number) => Slot, write: { kind: 'app-insert'; bookerId: string } | { kind: 'bare' }) {
   const pool = new pg.Pool({ connectionString: url, max: connections });
-  let next = 0;
-  let created = 0;
-  const until = performance.now() + seconds * 1000;
-  const book = async (client: pg.PoolClient, s: Slot) => {
+  /** One booking's write, with everything luxon and JSON have to do for it done already. */
+  const writeOf = (s: Slot): ((client: pg.PoolClient) => Promise<unknown>) => {
     if (write.kind === 'app-insert') {
-      const parameters = insertBookingParameters({
+      const values = insertBookingParameters({
         actorId: write.bookerId, spaceId: s.spaceId, resourceId: s.resourceId, units: [s.resourceId],
         period: { start: DateTime.fromISO(s.start, { setZone: true }), end: DateTime.fromISO(s.end, { setZone: true }), wholeDay: false },
         pending: false, pendingExpiryHours: 72, purpose: '', attendees: null, organizationId: null, priceCents: 0, notify: true,
       });
-      await client.query({ name: INSERT_BOOKING.name, text: INSERT_BOOKING.text, values: parameters });
-      return;
+      return (client) => client.query({ name: INSERT_BOOKING.name, text: INSERT_BOOKING.text, values });
     }
-    await client.query('BEGIN');
-    const { rows } = await client.query(
-      `INSERT INTO bookings (space_id, resource_id, period, status, price_cents) VALUES ($1, $2, tstzrange($3, $4), 'confirmed', 0) RETURNING id`,
-      [s.spaceId, s.resourceId, s.start, s.end],
-    );
-    await client.query(`INSERT INTO booking_claims (booking_id, unit_id, period) VALUES ($1, $2, tstzrange($3, $4))`, [rows[0].id, s.resourceId, s.start, s.end]);
-    await client.query('COMMIT');
+    return async (client) => {
+      await client.query('BEGIN');
+      const { rows } = await client.query(
+        `INSERT INTO bookings (space_id, resource_id, period, status, price_cents) VALUES ($1, $2, tstzrange($3, $4), 'confirmed', 0) RETURNING id`,
+        [s.spaceId, s.resourceId, s.start, s.end],
+      );
+      await client.query(`INSERT INTO booking_claims (booking_id, unit_id, period) VALUES ($1, $2, tstzrange($3, $4))`, [rows[0].id, s.resourceId, s.start, s.end]);
+      await client.query('COMMIT');
+    };
   };
+  let made = 0;
+  // Made before the clock starts, as the API's requests are (madeAhead).
+  const writes = madeAhead(() => writeOf(slot(made++)), seconds * 4_000);
+  let created = 0;
+  const until = performance.now() + seconds * 1000;
   const worker = async () => {
     const client = await pool.connect();
     try {
       while (performance.now() < until) {
-        await book(client, slot(next++));
+        await writes()(client);
         created++;
       }
     } finally {

@@ -1,5 +1,5 @@
 import { startAppServers } from '../lib/app-server';
-import { load, printTable, type LoadResult } from '../lib/load';
+import { load, madeAhead, printTable, type LoadResult } from '../lib/load';
 import { openBenchDatabase } from '../lib/bench-database';
 import { explainSearch } from './explain';
 import { fill, FULL_SCALE, QUICK_SCALE } from './fill';
@@ -50,19 +50,21 @@ try {
   const app = await startAppServers(database.url, serverCount);
   console.log(`app: main.ts in ${serverCount} server process${serverCount > 1 ? 'es' : ''}`);
   try {
-    const availability = availabilityRequest(ids);
+    const ahead = quick ? 5_000 : 60_000;
+    const search = madeAhead(searchRequest, ahead);
+    const availability = madeAhead(availabilityRequest(ids), ahead);
     const example = (await (await fetch(`${app.urls[0]}/api/spaces?${EXAMPLE_SEARCH}`)).json()) as { items: { distanceKm: number | null }[]; hasMore: boolean };
     console.log(`\nsanity: the example search's first page has ${example.items.length} spaces with a free desk (first ${example.items[0]?.distanceKm} km away, more: ${example.hasMore})`);
 
     // Warm up JIT, pools and caches; not measured.
-    for (const next of [searchRequest, availability]) await load({ label: 'warm-up', url: app.urls, connections: 10, seconds: quick ? 1 : 3, next });
+    for (const next of [search, availability]) await load({ label: 'warm-up', url: app.urls, connections: 10, seconds: quick ? 1 : 3, next });
 
     // The ceiling of the HTTP stack alone (express, no database) on this machine, for reference.
     const stack = await load({ label: 'GET /healthz (no database), 50 connections', url: app.urls, connections: 50, seconds: baselineSeconds, next: () => ({ path: '/healthz' }) });
     const rows: LoadResult[] = [stack];
     const saturated: LoadResult[] = [];
     const endpoints = [
-      { label: 'GET /api/spaces (day, near 15 km, kind)', next: searchRequest },
+      { label: 'GET /api/spaces (day, near 15 km, kind)', next: search },
       { label: 'GET /api/spaces/:id/availability (a week)', next: availability },
     ];
     for (const { label, next } of endpoints) {
