@@ -44,7 +44,9 @@ export async function startAppServer(databaseUrl: string, options: AppServerOpti
  * process uses one core, and under load one process is busy while the database still has room.
  */
 export async function startAppServers(databaseUrl: string, count: number, options: AppServerOptions = {}): Promise<{ urls: string[]; close(): Promise<void> }> {
-  const servers = await Promise.all(Array.from({ length: count }, () => startAppServer(databaseUrl, options)));
+  // One after the other: a free port is only known to stay free until someone listens on it.
+  const servers: Awaited<ReturnType<typeof startAppServer>>[] = [];
+  for (let i = 0; i < count; i++) servers.push(await startAppServer(databaseUrl, options));
   return {
     urls: servers.map((s) => s.url),
     async close() {

@@ -47,12 +47,14 @@ try {
   if (printPlan) console.log(`\n${plan.text}`);
 
   const ids = ((await database.dataSource.query(`SELECT id FROM spaces WHERE published ORDER BY id`)) as { id: string }[]).map((r) => r.id);
+  // Made before the servers start: the minutes' worth of requests take seconds to make, and a
+  // keep-alive connection left idle that long would be closed under the first fetch.
+  const ahead = quick ? 5_000 : 60_000;
+  const search = madeAhead(searchRequest, ahead);
+  const availability = madeAhead(availabilityRequest(ids), ahead);
   const app = await startAppServers(database.url, serverCount);
   console.log(`app: main.ts in ${serverCount} server process${serverCount > 1 ? 'es' : ''}`);
   try {
-    const ahead = quick ? 5_000 : 60_000;
-    const search = madeAhead(searchRequest, ahead);
-    const availability = madeAhead(availabilityRequest(ids), ahead);
     const example = (await (await fetch(`${app.urls[0]}/api/spaces?${EXAMPLE_SEARCH}`)).json()) as { items: { distanceKm: number | null }[]; hasMore: boolean };
     console.log(`\nsanity: the example search's first page has ${example.items.length} spaces with a free desk (first ${example.items[0]?.distanceKm} km away, more: ${example.hasMore})`);
 
