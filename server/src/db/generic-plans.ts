@@ -17,6 +17,8 @@ export interface GenericPlanPool extends Queryable {
  */
 export function createGenericPlanPool(dataSource: DataSource, log: Logger, size = 4): GenericPlanPool {
   const { url } = dataSource.options as { url?: string };
+  // Without the app's URL, node-postgres would quietly connect wherever its PG* defaults point.
+  if (!url) throw new Error('the search connections need the data source to be made from a URL (createDataSource)');
   const pool = new pg.Pool({
     connectionString: url,
     max: size,
