@@ -6,7 +6,7 @@ import type { IsoWeekday } from '../availability/availability.types';
 import { localWindow } from '../availability/availability';
 import { DomainError, notFound } from '../http/errors';
 import { nrwHolidays } from '../spaces/holidays';
-import { CLOSURE_JSON, OPENING_JSON, RESOURCE_JSON } from '../spaces/space-calendar.repository';
+import { calendarColumns } from '../spaces/space-calendar.repository';
 import type { OpenCalendar, SpaceRules } from './booking-rules';
 import type { Prices } from './pricing';
 
@@ -45,20 +45,16 @@ interface SpaceRow {
  */
 const BOOKABLE_SPACE = prepare(
   'bookable-space',
-  `SELECT s.*,
-        (SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') FROM resources r WHERE r.space_id = s.id) AS resources,
-        (SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') FROM opening_hours h WHERE h.space_id = s.id) AS opening_hours,
-        (SELECT coalesce(json_agg(${CLOSURE_JSON}), '[]') FROM closures c
-          WHERE c.space_id = s.id AND c.ends_on >= ($2::timestamptz AT TIME ZONE s.zone)::date - 1 AND c.starts_on <= ($3::timestamptz AT TIME ZONE s.zone)::date + 1) AS closures
+  `SELECT s.*, ${calendarColumns('$2', '$3')}
      FROM spaces s JOIN organizations o ON o.id = s.organization_id
     WHERE s.id = $1 AND s.published AND o.status = 'active'`,
 );
 
 export async function loadBookableSpace(db: Queryable, spaceId: string, around: { from: DateTime; to: DateTime }): Promise<BookableSpace> {
-  const [row] = (await runPrepared(db, BOOKABLE_SPACE, [spaceId, around.from.toISO(), around.to.toISO()])) as (SpaceRow & { resources: Resource[]; opening_hours: OpeningIntervalDto[]; closures: ClosureDto[] })[];
+  const [row] = (await runPrepared(db, BOOKABLE_SPACE, [spaceId, around.from.toISO(), around.to.toISO()])) as (SpaceRow & { resources: Resource[]; openingHours: OpeningIntervalDto[]; closures: ClosureDto[] })[];
   if (!row) throw notFound('Space');
   const { firstDay, lastDay } = localWindow(row.zone, around);
-  const { resources, opening_hours: openingHours, closures } = row;
+  const { resources, openingHours, closures } = row;
   return {
     id: row.id,
     kind: row.kind,

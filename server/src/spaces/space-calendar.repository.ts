@@ -63,17 +63,24 @@ export interface CalendarParts {
 }
 
 /**
+ * The resources, opening hours and closures of the space `s` of the enclosing statement, for a
+ * window between two instants: closures touch its local days and one day on either side (an
+ * opening across midnight starts the day before).
+ */
+export const calendarColumns = (from: string, to: string) => `
+  (SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') FROM resources r WHERE r.space_id = s.id) AS resources,
+  (SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') FROM opening_hours h WHERE h.space_id = s.id) AS "openingHours",
+  (SELECT coalesce(json_agg(${CLOSURE_JSON} ORDER BY c.starts_on, c.id), '[]') FROM closures c
+    WHERE c.space_id = s.id AND c.ends_on >= (${from}::timestamptz AT TIME ZONE s.zone)::date - 1 AND c.starts_on <= (${to}::timestamptz AT TIME ZONE s.zone)::date + 1) AS closures`;
+
+/**
  * A space as `SpaceRow` and everything the availability engine needs for a window, in one
- * statement: one round trip, one pooled connection, planned once per connection. Closures touch
- * the local days of the window and one day on either side (an opening across midnight starts
- * the day before); claims as `loadClaims` gives them.
+ * statement: one round trip, one pooled connection, planned once per connection; claims as
+ * `loadClaims` gives them.
  */
 const calendarOf = (where: string) => `
   SELECT ${SPACE_COLUMNS},
-         (SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') FROM resources r WHERE r.space_id = s.id) AS resources,
-         (SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') FROM opening_hours h WHERE h.space_id = s.id) AS "openingHours",
-         (SELECT coalesce(json_agg(${CLOSURE_JSON} ORDER BY c.starts_on, c.id), '[]') FROM closures c
-           WHERE c.space_id = s.id AND c.ends_on >= ($2::timestamptz AT TIME ZONE s.zone)::date - 1 AND c.starts_on <= ($3::timestamptz AT TIME ZONE s.zone)::date + 1) AS closures,
+         ${calendarColumns('$2', '$3')},
          (SELECT coalesce(json_agg(claim), '[]') FROM (${blockingClaimsOfSpace('$2', '$3')}) claim) AS claims
     ${SPACE_FROM} WHERE ${where}`;
 const CALENDAR_BY_ID = prepare('space-calendar-by-id', calendarOf('s.id = $1::uuid'));
