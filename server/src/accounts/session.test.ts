@@ -108,5 +108,19 @@ describe('sessions', () => {
     expect((await agent.get('/api/auth/me').expect(200)).body.email).toBe(user.email);
     expect((await agent.head('/api/auth/me').expect(200)).status).toBe(200);
   });
-});
 
+  it('reads the person with the session on every request, so a new membership or an erasure counts at once', async () => {
+    const person = await createUser(t.db.dataSource, { verified: true });
+    const agent = request.agent(t.app);
+    await agent.post('/api/auth/login').send({ email: person.email, password: TEST_PASSWORD }).expect(200);
+    expect((await agent.get('/api/auth/me').expect(200)).body.memberships).toEqual([]);
+
+    const [org] = (await t.db.dataSource.query(`INSERT INTO organizations (kind, name, slug) VALUES ('club', 'Sitzungsverein', 'sitzungsverein') RETURNING id`)) as [{ id: string }];
+    await t.db.dataSource.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'admin')`, [person.id, org.id]);
+    const parallel = await Promise.all([agent.get('/api/auth/me').expect(200), agent.get('/api/auth/me').expect(200), agent.get('/api/auth/me').expect(200)]);
+    for (const res of parallel) expect(res.body.memberships).toMatchObject([{ organizationId: org.id, role: 'admin' }]);
+
+    await t.db.dataSource.query(`UPDATE users SET deleted_at = now() WHERE id = $1`, [person.id]);
+    await agent.get('/api/auth/me').expect(401);
+  });
+});
