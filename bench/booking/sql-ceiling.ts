@@ -19,6 +19,8 @@ export interface Slot {
  */
 export async function sqlCeiling(url: string, connections: number, seconds: number, slot: (n: number) => Slot, write: { kind: 'app-insert'; bookerId: string } | { kind: 'bare' }) {
   const pool = new pg.Pool({ connectionString: url, max: connections });
+  // The API checks the calendar version its rules saw (from its catalog); so does the ceiling.
+  const versions = new Map(((await pool.query(`SELECT id, calendar_version::text AS version FROM spaces`)).rows as { id: string; version: string }[]).map((r) => [r.id, r.version]));
   /** One booking's write, with everything luxon and JSON have to do for it done already. */
   const writeOf = (s: Slot): ((client: pg.PoolClient) => Promise<unknown>) => {
     if (write.kind === 'app-insert') {
@@ -26,7 +28,7 @@ export async function sqlCeiling(url: string, connections: number, seconds: numb
         actorId: write.bookerId, spaceId: s.spaceId, resourceId: s.resourceId, units: [s.resourceId],
         period: { start: DateTime.fromISO(s.start, { setZone: true }), end: DateTime.fromISO(s.end, { setZone: true }), wholeDay: false },
         pending: false, pendingExpiryHours: 72, purpose: '', attendees: null, organizationId: null, priceCents: 0, notify: true,
-      });
+      }, { calendarVersion: versions.get(s.spaceId) ?? null, alone: true });
       return (client) => client.query({ name: INSERT_BOOKING.name, text: INSERT_BOOKING.text, values });
     }
     return async (client) => {

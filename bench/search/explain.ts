@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { spaceListQuerySchema } from '@landraeume/shared';
-import { buildFreeSql, windowOf } from '../../server/src/spaces/search.query';
+import { buildCandidatesSql, windowOf } from '../../server/src/spaces/search.query';
 
 interface PlanNode {
   'Node Type': string;
@@ -64,7 +64,7 @@ export async function explainSearch(db: DataSource, queryString: string): Promis
   const query = spaceListQuerySchema.parse(Object.fromEntries(new URLSearchParams(queryString)));
   const window = windowOf(query);
   if (!window) throw new Error(`explainSearch needs a search with a window: ${queryString}`);
-  const sql = buildFreeSql(query, window, { offset: 0, limit: query.pageSize + 1 });
+  const sql = buildCandidatesSql(query, window, { offset: 0, limit: query.pageSize + 1 });
   await db.query(sql.text, sql.params); // warm the cache as the load test will have it
   const [{ 'QUERY PLAN': [plan] }] = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`, sql.params)) as [
     { 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }] },

@@ -47,6 +47,7 @@ import { seriesRoutes } from './bookings/series/series.routes';
 import { SeriesService } from './bookings/series/series.service';
 import { SeriesApproval } from './bookings/series/series-approval.service';
 import { SpaceService } from './spaces/spaces.service';
+import { SpaceCatalog } from './spaces/space-catalog';
 import { spaceManagementRoutes } from './spaces/management/management.routes';
 import { SpaceManagementService } from './spaces/management/space-management.service';
 import { SpaceSetupService } from './spaces/management/space-setup.service';
@@ -118,11 +119,13 @@ export function createApp(deps: AppDeps): LandraeumeApp {
 
   const metrics = deps.metrics ?? createMetrics(db);
   const searchDb = createGenericPlanPool(db, log);
-  const spaces = new SpaceService(db, undefined, undefined, searchDb);
+  // One copy of the spaces' fixed parts per server, for search, availability and bookings alike.
+  const catalog = new SpaceCatalog();
+  const spaces = new SpaceService(db, undefined, undefined, searchDb, catalog);
   const contracts = new ContractService(db);
   const commute = config.commute ?? DEFAULT_COMMUTE_SETTINGS;
   const pendingExpiryHours = config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS;
-  const bookingCreate = new BookingCreateService(db, pendingExpiryHours, undefined, metrics.bookings);
+  const bookingCreate = new BookingCreateService(db, pendingExpiryHours, undefined, metrics.bookings, catalog);
   const operations = [...healthRoutes(db, deps.drain), ...metricsRoutes(metrics)];
   const api = [
     ...authRoutes({ db, accounts, profiles, authenticator: sessions.authenticator, limits }),
@@ -138,9 +141,9 @@ export function createApp(deps: AppDeps): LandraeumeApp {
       queries: new BookingQueries(db),
     }),
     ...accessRoutes({ access: new BookingAccessService(db), keys: new KeyHandoverService(db) }),
-    ...seriesRoutes(new SeriesService(db, pendingExpiryHours, undefined, metrics.bookings), new SeriesApproval(db)),
+    ...seriesRoutes(new SeriesService(db, pendingExpiryHours, undefined, metrics.bookings, catalog), new SeriesApproval(db)),
     ...checkInRoutes(new CheckInService(db, config.publicUrl)),
-    ...waitlistRoutes(new WaitlistService(db), new WaitlistOffers(db, bookingCreate, config.waitlistHoldMinutes ?? DEFAULT_WAITLIST_HOLD_MINUTES, pendingExpiryHours)),
+    ...waitlistRoutes(new WaitlistService(db, undefined, catalog), new WaitlistOffers(db, bookingCreate, config.waitlistHoldMinutes ?? DEFAULT_WAITLIST_HOLD_MINUTES, pendingExpiryHours)),
     ...contractRoutes({
       contracts,
       usage: new UsageService(db, commute),

@@ -1,8 +1,8 @@
 import type { AvailabilityContext, AvailabilityInput, AvailabilityResult, Instant } from './availability.types';
 import { buildCalendar } from './calendar';
 import { computeDays } from './days';
-import { covers, type Span } from './intervals';
-import { formatLocalDate, localDayOf, localMinuteOfDay, toIso, toMillis, zoneNamed } from './local-time';
+import { covers, subtract, type Span } from './intervals';
+import { formatLocalDate, localDayOf, localMinuteOfDay, parseLocalDate, toIso, toMillis, wallToInstant, zoneNamed } from './local-time';
 import { computeSlots } from './slots';
 
 export type * from './availability.types';
@@ -47,6 +47,17 @@ export function freeResourcesFor(context: AvailabilityContext, start: Instant, e
 }
 
 /**
+ * How many leaf units (desks, undivided rooms, parts of a divided hall) are free for all of the
+ * space's open time within [from, to): what a search with a window shows. 0 when the space is
+ * not open then at all.
+ */
+export function unitsFreeThroughout(context: AvailabilityContext, from: Instant, to: Instant): number {
+  const { open, tree, free } = buildCalendar(context, toMillis(from, 'from'), toMillis(to, 'to'));
+  if (open.length === 0) return 0;
+  return tree.leaves.filter((id) => subtract(open, free.get(id)!).length === 0).length;
+}
+
+/**
  * A window's ends as local ISO text in the zone, and the local dates from the day before its
  * start to the day after its end (an opening across midnight starts on the day before).
  */
@@ -55,6 +66,13 @@ export function localWindow(zoneName: string, window: { from: Instant; to: Insta
   const from = toMillis(window.from, 'window.from');
   const to = toMillis(window.to, 'window.to');
   return { from: toIso(from, zone), to: toIso(to, zone), firstDay: formatLocalDate(localDayOf(from, zone) - 1), lastDay: formatLocalDate(localDayOf(to, zone) + 1) };
+}
+
+/** A local date's whole day in the zone, [midnight, next midnight), as ISO text with offsets. */
+export function dayWindow(date: string, zoneName: string): { from: string; to: string } {
+  const zone = zoneNamed(zoneName);
+  const day = parseLocalDate(date);
+  return { from: toIso(wallToInstant(day, 0, zone), zone), to: toIso(wallToInstant(day + 1, 0, zone), zone) };
 }
 
 /** An instant as ISO text with the zone's offset, written as luxon writes it, from the engine's cached offsets. */

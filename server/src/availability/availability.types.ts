@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 
-/** A point in time: a luxon DateTime or an ISO 8601 string with an explicit offset or `Z`. */
-export type Instant = DateTime | string;
+/** A point in time: a luxon DateTime, an ISO 8601 string with an explicit offset or `Z`, or epoch milliseconds. */
+export type Instant = DateTime | string | number;
 
 export type SlotMinutes = 15 | 30 | 60;
 

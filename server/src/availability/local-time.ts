@@ -30,6 +30,10 @@ const EXPLICIT_OFFSET = /T.*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const ECMASCRIPT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 export function toMillis(instant: Instant, what: string): number {
+  if (typeof instant === 'number') {
+    if (!Number.isFinite(instant)) throw new RangeError(`${what} is not a finite instant: ${instant}`);
+    return instant;
+  }
   if (typeof instant === 'string' && ECMASCRIPT_INSTANT.test(instant)) {
     const ms = Date.parse(instant);
     if (!Number.isNaN(ms)) return ms;

@@ -1,12 +1,10 @@
 import { DateTime } from 'luxon';
 import type { Queryable } from '../db/queryable';
-import { prepare, runPrepared } from '../db/prepared';
-import type { ClosureDto, OpeningIntervalDto, Resource } from '@landraeume/shared';
-import type { IsoWeekday } from '../availability/availability.types';
+import type { Resource } from '@landraeume/shared';
 import { localWindow } from '../availability/availability';
 import { DomainError, notFound } from '../http/errors';
 import { nrwHolidays } from '../spaces/holidays';
-import { calendarColumns } from '../spaces/space-calendar.repository';
+import type { SpaceCatalog } from '../spaces/space-catalog';
 import type { OpenCalendar, SpaceRules } from './booking-rules';
 import type { Prices } from './pricing';
 
@@ -19,65 +17,38 @@ export interface BookableSpace {
   prices: Prices;
   resources: Resource[];
   calendar: OpenCalendar;
-}
-
-interface SpaceRow {
-  id: string;
-  kind: string;
-  organization_id: string;
-  approval: 'instant' | 'required';
-  zone: string;
-  slot_minutes: 15 | 30 | 60;
-  min_duration_minutes: number;
-  max_duration_minutes: number;
-  lead_time_minutes: number;
-  horizon_days: number;
-  capacity: number;
-  holidays_closed: boolean;
-  price_per_hour_cents: number | null;
-  price_per_day_cents: number | null;
-  club_price_per_hour_cents: number | null;
+  /** The calendar version all of the above is of; the booking's insert checks it is still current. */
+  version: string;
 }
 
 /**
- * A space as the booking rules need it, with its calendar around the requested days, in one
- * round trip: a booking is a handful of statements, and each one costs a trip to the database.
+ * A space as the booking rules need it, with its calendar around the requested days: from the
+ * catalog of fixed parts (spaces/space-catalog.ts) at the version it last saw, or read anew
+ * (`fresh`). Unpublished spaces and those of suspended providers cannot be booked.
  */
-const BOOKABLE_SPACE = prepare(
-  'bookable-space',
-  `SELECT s.*, ${calendarColumns('$2', '$3')}
-     FROM spaces s JOIN organizations o ON o.id = s.organization_id
-    WHERE s.id = $1 AND s.published AND o.status = 'active'`,
-);
-
-export async function loadBookableSpace(db: Queryable, spaceId: string, around: { from: DateTime; to: DateTime }): Promise<BookableSpace> {
-  const [row] = (await runPrepared(db, BOOKABLE_SPACE, [spaceId, around.from.toISO(), around.to.toISO()])) as (SpaceRow & { resources: Resource[]; openingHours: OpeningIntervalDto[]; closures: ClosureDto[] })[];
-  if (!row) throw notFound('Space');
-  const { firstDay, lastDay } = localWindow(row.zone, around);
-  const { resources, openingHours, closures } = row;
+export async function loadBookableSpace(db: Queryable, catalog: SpaceCatalog, spaceId: string, around: { from: DateTime; to: DateTime }, fresh = false): Promise<BookableSpace> {
+  const entry = await catalog.entry(db, spaceId, fresh);
+  if (!entry || !entry.space.published || entry.space.organization_status !== 'active') throw notFound('Space');
+  const { space, resources } = entry;
+  const { firstDay, lastDay } = localWindow(space.zone, around);
   return {
-    id: row.id,
-    kind: row.kind,
-    organizationId: row.organization_id,
-    approval: row.approval,
+    id: space.id,
+    kind: space.kind,
+    organizationId: space.organization_id,
+    approval: space.approval,
     rules: {
-      zone: row.zone,
-      slotMinutes: row.slot_minutes,
-      minDurationMinutes: row.min_duration_minutes,
-      maxDurationMinutes: row.max_duration_minutes,
-      leadTimeMinutes: row.lead_time_minutes,
-      horizonDays: row.horizon_days,
-      capacity: row.capacity,
+      zone: space.zone,
+      slotMinutes: space.slot_minutes,
+      minDurationMinutes: space.min_duration_minutes,
+      maxDurationMinutes: space.max_duration_minutes,
+      leadTimeMinutes: space.lead_time_minutes,
+      horizonDays: space.horizon_days,
+      capacity: space.capacity,
     },
-    prices: { perHourCents: row.price_per_hour_cents, perDayCents: row.price_per_day_cents, clubPerHourCents: row.club_price_per_hour_cents },
+    prices: { perHourCents: space.price_per_hour_cents, perDayCents: space.price_per_day_cents, clubPerHourCents: space.club_price_per_hour_cents },
     resources,
-    calendar: {
-      zone: row.zone,
-      openingHours: openingHours.map((h) => ({ ...h, weekday: h.weekday as IsoWeekday })),
-      closures: closures.map(({ startsOn, endsOn, resourceId }) => ({ startsOn, endsOn, resourceId })),
-      holidays: row.holidays_closed ? nrwHolidays(firstDay, lastDay).map((h) => h.date) : [],
-      resources: resources.map(({ id, kind, parentId, active }) => ({ id, kind, parentId, active })),
-    },
+    calendar: { ...entry.calendar, holidays: space.holidays_closed ? nrwHolidays(firstDay, lastDay).map((h) => h.date) : [] },
+    version: entry.version,
   };
 }
 

@@ -38,18 +38,21 @@ export interface BookingRow {
   created_at: Date;
 }
 
-export const BOOKING_SELECT = `
+/** The columns of BookingRow for bookings read as `b` from `source` (the table, or a CTE that just inserted one). */
+export const bookingSelectFrom = (source: string) => `
   SELECT b.id, b.status, b.series_id, b.contract_id, b.space_id, s.name AS space_name, s.slug AS space_slug, s.municipality, s.zone, s.cancellation_deadline_hours, s.no_show_grace_minutes,
          s.organization_id AS space_organization_id, so.kind AS space_organization_kind,
          b.resource_id, r.name AS resource_name, r.kind AS resource_kind, lower(b.period) AS starts_at, upper(b.period) AS ends_at,
          b.whole_day, b.purpose, b.attendees, b.price_cents, b.organization_id, bo.name AS organization_name,
          b.booker_id, u.display_name AS booker_name, u.email AS booker_email, b.decision_reason, b.sequence, b.expires_at, b.checked_in_at, b.created_at
-    FROM bookings b
+    FROM ${source}
     JOIN spaces s ON s.id = b.space_id
     JOIN organizations so ON so.id = s.organization_id
     JOIN resources r ON r.id = b.resource_id
     LEFT JOIN organizations bo ON bo.id = b.organization_id
     LEFT JOIN users u ON u.id = b.booker_id AND u.deleted_at IS NULL`;
+
+export const BOOKING_SELECT = bookingSelectFrom('bookings b');
 
 export const BOOKING_BY_ID = prepare('booking-by-id', `${BOOKING_SELECT} WHERE b.id = $1`);
 

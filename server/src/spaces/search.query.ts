@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { MUNICIPALITIES, type SpaceListQuery } from '@landraeume/shared';
+import { dayWindow } from '../availability/availability';
 import { DomainError } from '../http/errors';
-import { nrwHolidays } from './holidays';
+import { blockingClaimsJson } from './space-calendar.repository';
 import { deskCountColumn, SUMMARY_COLUMNS } from './spaces.presenter';
 
 const ZONE = 'Europe/Berlin';
@@ -19,10 +19,7 @@ export interface Window {
 
 /** A day in the search means that local day in the district's zone. */
 export function windowOf(query: SpaceListQuery): Window | undefined {
-  if (query.date) {
-    const day = DateTime.fromISO(query.date, { zone: ZONE });
-    return { from: day.toISO()!, to: day.plus({ days: 1 }).toISO()! };
-  }
+  if (query.date) return dayWindow(query.date, ZONE);
   if (query.from && query.to) return { from: query.from, to: query.to };
   return undefined;
 }
@@ -123,72 +120,25 @@ export interface Batch {
 
 /**
  * A search with a window: one batch of the filtered spaces in the answer's order, each with its
- * free units in the window (null when none); a batch shorter than asked is the last. PostgreSQL does the work next to the data: the open periods of each
- * candidate (opening hours in its zone, minus closures and holidays); the claims of the window
- * are found once through the period index and anti-joined, rather than probed per unit. No
- * booking ever travels to Node.
+ * calendar version, distance and the claims that block bookings in the window. PostgreSQL does
+ * the filtering, the distances and the overlaps (one range per space of the index on (space,
+ * start)); whether a unit is free for all of a space's open time is decided by
+ * the availability engine, the same rules the availability answer follows. No booking outside
+ * the batch and the window ever travels to Node.
  */
-export function buildFreeSql(query: SpaceListQuery, window: Window, batch: Batch): SearchSql {
+export function buildCandidatesSql(query: SpaceListQuery, window: Window, batch: Batch): SearchSql {
   const { params, bind } = binder();
-  const { fromWhere, providerName, distance, order } = filterOf(query, bind);
-  const from = `${bind(window.from)}::timestamptz`;
-  const to = `${bind(window.to)}::timestamptz`;
-  const fromDay = DateTime.fromISO(window.from).setZone(ZONE).minus({ days: 1 }).toISODate()!;
-  const toDay = DateTime.fromISO(window.to).setZone(ZONE).plus({ days: 1 }).toISODate()!;
-  const holidays = `${bind(nrwHolidays(fromDay, toDay).map((h) => h.date))}::date[]`;
+  const { fromWhere, distance, order } = filterOf(query, bind);
+  const from = bind(window.from);
+  const to = bind(window.to);
   return {
     text: `
       WITH c AS MATERIALIZED (
-        SELECT ${SUMMARY_COLUMNS}, s.zone, s.holidays_closed, ${providerName}, ${distance} AS distance_km ${fromWhere}
+        SELECT s.id, s.calendar_version, s.setup_minutes, s.cleanup_minutes, s.name, s.municipality, s.lat, s.lon, ${distance} AS distance_km ${fromWhere}
          ORDER BY ${order} LIMIT ${bind(batch.limit)} OFFSET ${bind(batch.offset)}
-      ),
-      open_periods AS MATERIALIZED (
-        SELECT c.id AS space_id, d.day::date AS day,
-               tstzrange(greatest((d.day + h.opens) AT TIME ZONE c.zone, ${from}), least((d.day + h.closes) AT TIME ZONE c.zone, ${to})) AS period
-          FROM c
-          CROSS JOIN LATERAL generate_series(((${from} AT TIME ZONE c.zone)::date)::timestamp, ((${to} AT TIME ZONE c.zone)::date)::timestamp, interval '1 day') AS d(day)
-          JOIN opening_hours h ON h.space_id = c.id AND h.weekday = extract(isodow FROM d.day)::int
-         WHERE (d.day + h.opens) AT TIME ZONE c.zone < ${to}
-           AND (d.day + h.closes) AT TIME ZONE c.zone > ${from}
-           AND NOT (c.holidays_closed AND d.day::date = ANY(${holidays}))
-           AND NOT EXISTS (SELECT 1 FROM closures cl WHERE cl.space_id = c.id AND cl.resource_id IS NULL AND d.day::date BETWEEN cl.starts_on AND cl.ends_on)
-      ),
-      window_claims AS MATERIALIZED (
-        SELECT k.unit_id, k.period FROM booking_claims k WHERE k.active AND k.period && tstzrange(${from}, ${to})
-      ),
-      busy_units AS (
-        -- From the batch's open periods to their units, so only the batch's resources are read.
-        SELECT DISTINCT r.id
-          FROM open_periods op JOIN resources r ON r.space_id = op.space_id JOIN window_claims wc ON wc.unit_id = r.id AND wc.period && op.period
-      ),
-      closed_units AS (
-        SELECT DISTINCT r.id
-          FROM open_periods op
-          JOIN closures cl ON cl.space_id = op.space_id AND cl.resource_id IS NOT NULL AND op.day BETWEEN cl.starts_on AND cl.ends_on
-          JOIN resources r ON r.space_id = op.space_id AND cl.resource_id IN (r.id, r.parent_id)
-      ),
-      leaf_units AS (
-        SELECT r.id, r.space_id
-          FROM resources r
-         WHERE r.space_id IN (SELECT space_id FROM open_periods)
-           AND r.active
-           AND (r.kind <> 'room' OR NOT EXISTS (SELECT 1 FROM resources part WHERE part.parent_id = r.id AND part.active))
-           AND (r.parent_id IS NULL OR EXISTS (SELECT 1 FROM resources whole WHERE whole.id = r.parent_id AND whole.active))
-      ),
-      unavailable AS (
-        SELECT l.space_id, count(DISTINCT l.id)::int AS units
-          FROM (SELECT id FROM busy_units UNION SELECT id FROM closed_units) taken JOIN leaf_units l ON l.id = taken.id
-         GROUP BY l.space_id
-      ),
-      free AS (
-        SELECT l.space_id, count(*)::int - coalesce(max(u.units), 0) AS free_units
-          FROM leaf_units l LEFT JOIN unavailable u ON u.space_id = l.space_id
-         GROUP BY l.space_id
-        HAVING count(*) - coalesce(max(u.units), 0) > 0
       )
-      SELECT c.*, ${deskCountColumn('c')}, free.free_units
-        FROM c LEFT JOIN free ON free.space_id = c.id
-       ORDER BY ${order.replace(/s\./g, 'c.')}`,
+      SELECT c.id, c.calendar_version::text AS version, c.distance_km, ${blockingClaimsJson('c', from, to)} AS claims
+        FROM c ORDER BY ${order.replace(/s\./g, 'c.')}`,
     params,
   };
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/queryable';
 import type { ClosureDto, OpeningIntervalDto, Resource } from '@landraeume/shared';
 import { prepare, runPrepared } from '../db/prepared';
-import { isUuid, SPACE_COLUMNS, SPACE_FROM, type SpaceRow } from './space-loader';
+import { CLAIM_SPAN_LIMIT } from '../bookings/claim-span';
 
 /*
  * The parts of a space that its calendar is made of, in the shapes the API and the engine use.
@@ -35,31 +35,46 @@ export async function loadClosures(db: Queryable, spaceId: string, fromDate: str
   return row.list;
 }
 
+/** Epoch milliseconds of a timestamptz, a plain JSON number for the engine. */
+const millis = (instant: string) => `(extract(epoch FROM ${instant}) * 1000)::bigint`;
+
 /**
- * The busy periods of the leaf units of the space `s` of the enclosing statement; who booked
- * stays in the database. A claim already holds its booking's buffers; a new booking would add its
- * own, so a claim blocks new bookings from its start minus the clean-up until its end plus the
- * set-up (and claims that far outside the window count).
+ * The busy periods of the space `alias` (a row with `id`, `setup_minutes` and `cleanup_minutes`)
+ * as JSON `[unitId, startMs, endMs]`; who booked stays in the database. A claim already holds its
+ * booking's buffers; a new booking would add its own, so a claim blocks new bookings from its
+ * start minus the clean-up until its end plus the set-up (and claims that far outside the window
+ * count). One range of the index on (space, start): no claim starts longer than
+ * CLAIM_SPAN_LIMIT before its end.
  */
-const blockingClaimsOfSpace = (from: string, to: string) => `
-  SELECT k.unit_id AS "unitId", lower(k.period) - make_interval(mins => s.cleanup_minutes) AS start, upper(k.period) + make_interval(mins => s.setup_minutes) AS "end"
-    FROM resources r
-    JOIN booking_claims k ON k.unit_id = r.id AND k.active
-     AND k.period && tstzrange(${from}::timestamptz - make_interval(mins => s.setup_minutes), ${to}::timestamptz + make_interval(mins => s.cleanup_minutes))
-   WHERE r.space_id = s.id`;
+export const blockingClaimsJson = (alias: string, from: string, to: string) => `
+  (SELECT coalesce(json_agg(json_build_array(k.unit_id,
+            ${millis(`lower(k.period) - make_interval(mins => ${alias}.cleanup_minutes)`)},
+            ${millis(`upper(k.period) + make_interval(mins => ${alias}.setup_minutes)`)})), '[]')
+     FROM booking_claims k
+    WHERE k.space_id = ${alias}.id AND k.active
+      AND lower(k.period) >= ${from}::timestamptz - make_interval(mins => ${alias}.setup_minutes) - interval '${CLAIM_SPAN_LIMIT}'
+      AND lower(k.period) < ${to}::timestamptz + make_interval(mins => ${alias}.cleanup_minutes)
+      AND k.period && tstzrange(${from}::timestamptz - make_interval(mins => ${alias}.setup_minutes), ${to}::timestamptz + make_interval(mins => ${alias}.cleanup_minutes)))`;
 
-const CLAIMS = prepare('space-claims', `SELECT claim.* FROM spaces s CROSS JOIN LATERAL (${blockingClaimsOfSpace('$2', '$3')}) claim WHERE s.id = $1`);
+export type ClaimTuple = [unitId: string, start: number, end: number];
 
-export async function loadClaims(db: Queryable, spaceId: string, from: string, to: string): Promise<{ unitId: string; start: string; end: string }[]> {
-  const rows = (await runPrepared(db, CLAIMS, [spaceId, from, to])) as { unitId: string; start: Date; end: Date }[];
-  return rows.map((row) => ({ unitId: row.unitId, start: row.start.toISOString(), end: row.end.toISOString() }));
+export const claimsOf = (tuples: ClaimTuple[]) => tuples.map(([unitId, start, end]) => ({ unitId, start, end }));
+
+const CLAIMS = prepare('space-claims', `SELECT ${blockingClaimsJson('s', '$2', '$3')} AS claims FROM spaces s WHERE s.id = $1`);
+
+export async function loadClaims(db: Queryable, spaceId: string, from: string, to: string): Promise<{ unitId: string; start: number; end: number }[]> {
+  const [row] = (await runPrepared(db, CLAIMS, [spaceId, from, to])) as [{ claims: ClaimTuple[] }?];
+  return claimsOf(row?.claims ?? []);
 }
+
+const RESOURCES_COLUMN = `(SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') FROM resources r WHERE r.space_id = s.id) AS resources`;
+const OPENING_COLUMN = `(SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') FROM opening_hours h WHERE h.space_id = s.id) AS "openingHours"`;
+const closuresColumn = (where: string) => `(SELECT coalesce(json_agg(${CLOSURE_JSON} ORDER BY c.starts_on, c.id), '[]') FROM closures c WHERE c.space_id = s.id${where}) AS closures`;
 
 export interface CalendarParts {
   resources: Resource[];
   openingHours: OpeningIntervalDto[];
   closures: ClosureDto[];
-  claims: { unitId: string; start: string; end: string }[];
 }
 
 /**
@@ -67,27 +82,8 @@ export interface CalendarParts {
  * window between two instants: closures touch its local days and one day on either side (an
  * opening across midnight starts the day before).
  */
-export const calendarColumns = (from: string, to: string) => `
-  (SELECT coalesce(json_agg(${RESOURCE_JSON} ORDER BY r.parent_id NULLS FIRST, r.sort_order, r.name, r.id), '[]') FROM resources r WHERE r.space_id = s.id) AS resources,
-  (SELECT coalesce(json_agg(${OPENING_JSON} ORDER BY h.weekday, h.opens), '[]') FROM opening_hours h WHERE h.space_id = s.id) AS "openingHours",
-  (SELECT coalesce(json_agg(${CLOSURE_JSON} ORDER BY c.starts_on, c.id), '[]') FROM closures c
-    WHERE c.space_id = s.id AND c.ends_on >= (${from}::timestamptz AT TIME ZONE s.zone)::date - 1 AND c.starts_on <= (${to}::timestamptz AT TIME ZONE s.zone)::date + 1) AS closures`;
+export const calendarColumns = (from: string, to: string) =>
+  `${RESOURCES_COLUMN}, ${OPENING_COLUMN}, ${closuresColumn(` AND c.ends_on >= (${from}::timestamptz AT TIME ZONE s.zone)::date - 1 AND c.starts_on <= (${to}::timestamptz AT TIME ZONE s.zone)::date + 1`)}`;
 
-/**
- * A space as `SpaceRow` and everything the availability engine needs for a window, in one
- * statement: one round trip, one pooled connection, planned once per connection; claims as
- * `loadClaims` gives them.
- */
-const calendarOf = (where: string) => `
-  SELECT ${SPACE_COLUMNS},
-         ${calendarColumns('$2', '$3')},
-         (SELECT coalesce(json_agg(claim), '[]') FROM (${blockingClaimsOfSpace('$2', '$3')}) claim) AS claims
-    ${SPACE_FROM} WHERE ${where}`;
-const CALENDAR_BY_ID = prepare('space-calendar-by-id', calendarOf('s.id = $1::uuid'));
-const CALENDAR_BY_SLUG = prepare('space-calendar-by-slug', calendarOf('s.slug = $1'));
-
-/** The space (by id or slug) with its calendar for the window; undefined when there is none. */
-export async function loadSpaceCalendar(db: Queryable, ref: string, window: { from: string; to: string }): Promise<(SpaceRow & CalendarParts) | undefined> {
-  const [row] = (await runPrepared(db, isUuid(ref) ? CALENDAR_BY_ID : CALENDAR_BY_SLUG, [ref, window.from, window.to])) as (SpaceRow & CalendarParts)[];
-  return row;
-}
+/** The same parts with every closure, past and future: what a space's calendar is made of whatever the window. */
+export const WHOLE_CALENDAR_COLUMNS = `${RESOURCES_COLUMN}, ${OPENING_COLUMN}, ${closuresColumn('')}`;

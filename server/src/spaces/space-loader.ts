@@ -45,7 +45,10 @@ export async function loadVisibleSpace(db: Queryable, actor: Actor | undefined, 
   return visibleOrNotFound(row, actor);
 }
 
-export function visibleOrNotFound<T extends SpaceRow>(row: T | undefined, actor: Actor | undefined): T {
+/** What decides who may see a space. */
+export type SpaceVisibility = Pick<SpaceRow, 'published' | 'organization_id' | 'organization_kind' | 'organization_status' | 'organization_admission'>;
+
+export function visibleOrNotFound<T extends SpaceVisibility>(row: T | undefined, actor: Actor | undefined): T {
   if (!row) throw notFound('Space');
   const isPublic = row.published && row.organization_status === 'active' && row.organization_admission === 'admitted';
   if (!isPublic && !canManageSpacesOf(actor, { id: row.organization_id, kind: row.organization_kind })) throw notFound('Space');

@@ -4,15 +4,30 @@ import { preparedFor, runPrepared } from '../db/prepared';
 import type { Queryable } from '../db/queryable';
 import type { Availability, AvailabilityQuery, SpaceDetail, SpaceList, SpaceListQuery } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
-import { computeAvailability, localWindow } from '../availability/availability';
-import type { IsoWeekday } from '../availability/availability.types';
+import { computeAvailability, localWindow, unitsFreeThroughout } from '../availability/availability';
 import { nrwHolidays } from './holidays';
 import { recordSearchDemand, type SearchDemand } from '../demand/demand-log';
-import { buildFreeSql, buildListSql, windowOf, type Window } from './search.query';
+import { buildCandidatesSql, buildListSql, windowOf, type Window } from './search.query';
 import { presentSpaceDetail } from './space-detail.presenter';
-import { loadClosures, loadOpeningHours, loadResources, loadSpaceCalendar } from './space-calendar.repository';
+import { claimsOf, loadClosures, loadOpeningHours, loadResources, type ClaimTuple } from './space-calendar.repository';
+import { SpaceCatalog, type CatalogEntry } from './space-catalog';
 import { loadVisibleSpace, visibleOrNotFound } from './space-loader';
+import { loadSpaceWindow } from './space-window.repository';
 import { presentSpaceSummary, type SpaceSummaryRow } from './spaces.presenter';
+
+interface Candidate {
+  id: string;
+  version: string;
+  distance_km: number | null;
+  claims: ClaimTuple[];
+}
+
+/** The holidays a space closes on, as local dates around a window. */
+const holidaysAround = (entry: CatalogEntry, window: Window): string[] => {
+  if (!entry.space.holidays_closed) return [];
+  const { firstDay, lastDay } = localWindow(entry.space.zone, window);
+  return nrwHolidays(firstDay, lastDay).map((h) => h.date);
+};
 
 /** Candidates looked at in one statement at most, so a far page costs several small ones. */
 const MAX_BATCH = 400;
@@ -25,6 +40,8 @@ export class SpaceService {
     private readonly recordSearch: (entry: SearchDemand) => Promise<void> = (entry) => recordSearchDemand(db, entry),
     /** Where searches run: the app's pool, or connections of their own with generic plans (db/generic-plans.ts). */
     private readonly searchDb: Queryable = db,
+    /** The fixed parts of spaces, shared with whatever else of this server reads calendars. */
+    readonly catalog: SpaceCatalog = new SpaceCatalog(),
   ) {}
 
   private runSearch<T>(sql: { text: string; params: unknown[] }): Promise<T[]> {
@@ -61,16 +78,34 @@ export class SpaceService {
     let exhausted = false;
     let limit = wanted;
     while (found.length < wanted && !exhausted) {
-      const sql = buildFreeSql(query, window, { offset: looked, limit });
-      const rows = await this.runSearch<SpaceSummaryRow>(sql);
-      found.push(...rows.filter((row) => row.free_units !== null));
-      exhausted = rows.length < limit;
+      const candidates = await this.candidates(query, window, looked, limit);
+      for (const { entry, candidate } of candidates) {
+        const claims = claimsOf(candidate.claims);
+        const free = unitsFreeThroughout({ ...entry.calendar, holidays: holidaysAround(entry, window), claims }, window.from, window.to);
+        if (free > 0) found.push({ ...entry.space, desk_count: entry.deskCount, distance_km: candidate.distance_km, free_units: free });
+      }
+      exhausted = candidates.length < limit;
       looked += limit;
       limit = Math.min(limit * 2, MAX_BATCH);
     }
     const items = found.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map(presentSpaceSummary);
     const total = exhausted ? found.length : null;
     return { items, total, hasMore: found.length > query.page * query.pageSize, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * One batch of candidates with their fixed parts. Spaces the catalog does not hold at the
+   * batch's version are fetched; if one changed between the two statements, the batch is read
+   * again, so that its claims and its fixed parts are always of one snapshot.
+   */
+  private async candidates(query: SpaceListQuery, window: Window, offset: number, limit: number): Promise<{ entry: CatalogEntry; candidate: Candidate }[]> {
+    for (;;) {
+      const rows = await this.runSearch<Candidate>(buildCandidatesSql(query, window, { offset, limit }));
+      const missing = rows.filter((row) => !this.catalog.at(row.version)).map((row) => row.id);
+      if (missing.length) await this.catalog.fetch(this.db, missing);
+      const entries = rows.map((candidate) => ({ entry: this.catalog.at(candidate.version)!, candidate }));
+      if (entries.every(({ entry }) => entry)) return entries;
+    }
   }
 
   /**
@@ -97,16 +132,15 @@ export class SpaceService {
   }
 
   async availability(actor: Actor | undefined, ref: string, query: AvailabilityQuery): Promise<Availability> {
-    const { resources, openingHours, closures, claims, ...space } = visibleOrNotFound(await loadSpaceCalendar(this.db, ref, query), actor);
-    const { firstDay, lastDay, from, to } = localWindow(space.zone, query);
+    const found = await loadSpaceWindow(this.db, this.catalog, ref, query);
+    const space = visibleOrNotFound(found?.entry.space, actor);
+    const { entry, claims } = found!;
+    const { from, to } = localWindow(space.zone, query);
     const result = computeAvailability({
-      zone: space.zone,
+      ...entry.calendar,
       slotMinutes: space.slot_minutes,
       window: { from: query.from, to: query.to },
-      openingHours: openingHours.map((h) => ({ ...h, weekday: h.weekday as IsoWeekday })),
-      closures: closures.map(({ startsOn, endsOn, resourceId }) => ({ startsOn, endsOn, resourceId })),
-      holidays: space.holidays_closed ? nrwHolidays(firstDay, lastDay).map((h) => h.date) : [],
-      resources: resources.map(({ id, kind, parentId, active }) => ({ id, kind, parentId, active })),
+      holidays: holidaysAround(entry, query),
       claims,
     });
     return { spaceId: space.id, zone: space.zone, slotMinutes: space.slot_minutes, from, to, ...result };

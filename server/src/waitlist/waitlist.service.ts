@@ -13,6 +13,7 @@ import { DomainError, notFound } from '../http/errors';
 import { loadClaims } from '../spaces/space-calendar.repository';
 import { presentWaitlistEntry, WAITLIST_SELECT, type WaitlistRow } from './waitlist.presenter';
 import { releaseSlots } from '../bookings/release-slots';
+import { SpaceCatalog } from '../spaces/space-catalog';
 
 type Join = z.output<typeof waitlistJoinSchema>;
 
@@ -21,13 +22,14 @@ export class WaitlistService {
   constructor(
     private readonly db: DataSource,
     private readonly now: () => DateTime = () => DateTime.now(),
+    private readonly catalog: SpaceCatalog = new SpaceCatalog(),
   ) {}
 
   /** Only for a slot that is bookable by the rules but taken now: waiting for a free one makes no sense. */
   async join(actor: Actor, input: Join): Promise<WaitlistEntry> {
     const start = DateTime.fromISO(input.start, { setZone: true });
     const end = DateTime.fromISO(input.end, { setZone: true });
-    const space = await loadBookableSpace(this.db, input.spaceId, { from: start, to: end });
+    const space = await loadBookableSpace(this.db, this.catalog, input.spaceId, { from: start, to: end });
     const candidates = bookingCandidates(space, input.resourceId);
     const first = space.resources.find((r) => r.id === candidates[0])!;
     checkBookingRules({ calendar: space.calendar, rules: space.rules, resourceId: first.id, resourceCapacity: first.kind === 'desk' ? null : first.capacity, period: { start, end, wholeDay: false }, attendees: undefined, now: this.now() });

@@ -18,6 +18,7 @@ import { priceOf } from '../pricing';
 import { expandSeries, type OccurrenceTime } from './recurrence';
 import { UNCOUNTED, type BookingCounter } from '../../metrics/booking-counter';
 import { releaseSlots } from '../release-slots';
+import { SpaceCatalog } from '../../spaces/space-catalog';
 
 const CLOSED_CODES = new Set(['outside_opening_hours', 'space_closed']);
 
@@ -41,6 +42,7 @@ export class SeriesService {
     private readonly pendingExpiryHours: number,
     private readonly now: () => DateTime = () => DateTime.now(),
     private readonly counter: BookingCounter = UNCOUNTED,
+    private readonly catalog: SpaceCatalog = new SpaceCatalog(),
   ) {}
 
   async preview(actor: Actor, input: SeriesPreviewInput): Promise<{ occurrences: Occurrence[] }> {
@@ -63,7 +65,7 @@ export class SeriesService {
         [plan.space.id, plan.resourceId, actor.id, input.organizationId ?? null, input.rrule.replace(/^RRULE:/, ''), first.start.toISO(), first.end.toISO(), input.exdates, input.purpose ?? ''],
       )) as [{ id: string }];
       const forClub = actor.memberships.some((mb) => mb.organizationId === input.organizationId && mb.organizationKind === 'club');
-      const created: string[] = [];
+      const created: BookingRow[] = [];
       const skipped: Occurrence[] = [];
       for (const occurrence of plan.occurrences) {
         if (occurrence.status === 'closed' || occurrence.status === 'unavailable') {
@@ -71,14 +73,19 @@ export class SeriesService {
           continue;
         }
         const period = { start: occurrence.start, end: occurrence.end, wholeDay: false };
-        const id = await unlessTaken(qr, () =>
-          insertBooking(qr, {
-            actorId: actor.id, spaceId: plan.space.id, resourceId: plan.resourceId, units: leafUnitsOf(plan.space.resources, plan.resourceId), period,
-            pending: plan.space.approval === 'required', pendingExpiryHours: this.pendingExpiryHours, purpose: input.purpose ?? '', attendees: input.attendees ?? null,
-            organizationId: input.organizationId ?? null, priceCents: priceOf(plan.space.prices, period, forClub), seriesId: series.id, notify: false,
-          }),
+        // The space was read in this transaction just now, so there is no older calendar to check against.
+        const row = await unlessTaken(qr, () =>
+          insertBooking(
+            qr,
+            {
+              actorId: actor.id, spaceId: plan.space.id, resourceId: plan.resourceId, units: leafUnitsOf(plan.space.resources, plan.resourceId), period,
+              pending: plan.space.approval === 'required', pendingExpiryHours: this.pendingExpiryHours, purpose: input.purpose ?? '', attendees: input.attendees ?? null,
+              organizationId: input.organizationId ?? null, priceCents: priceOf(plan.space.prices, period, forClub), seriesId: series.id, notify: false,
+            },
+            { calendarVersion: null, alone: false },
+          ),
         );
-        if (id) created.push(id);
+        if (row) created.push(row);
         else if (input.onConflict === 'fail') {
           throw new DomainError('booking_conflict', 'Some dates of the series are already booked', { occurrences: plan.occurrences.map(describe), conflict: describe({ ...occurrence, status: 'conflict' }) });
         } else skipped.push(describe({ ...occurrence, status: 'conflict' }));
@@ -86,10 +93,9 @@ export class SeriesService {
       if (!created.length) throw new DomainError('booking_conflict', 'No date of the series is free', { skipped });
       await enqueueSeriesMail(m, series.id, 'created', 'initial');
       await recordAudit(m, { actorId: actor.id, action: 'series.created', subjectType: 'series', subjectId: series.id, data: { created: created.length, skipped: skipped.length } });
-      const rows = (await qr.query(`${BOOKING_SELECT} WHERE b.id = ANY($1::uuid[]) ORDER BY lower(b.period)`, [created])) as BookingRow[];
       return {
         series: { id: series.id, rrule: input.rrule.replace(/^RRULE:/, ''), exdates: input.exdates, spaceId: plan.space.id, resourceId: plan.resourceId },
-        created: rows.map(presentBooking),
+        created: created.map(presentBooking),
         skipped,
       };
     });
@@ -131,10 +137,10 @@ export class SeriesService {
     }
     const start = DateTime.fromISO(input.start, { setZone: true });
     const end = DateTime.fromISO(input.end, { setZone: true });
-    const probe = await loadBookableSpace(db, input.spaceId, { from: start, to: start });
+    const probe = await loadBookableSpace(db, this.catalog, input.spaceId, { from: start, to: start }, true);
     const times = expandSeries({ rrule: input.rrule, start, end, zone: probe.rules.zone, exdates: input.exdates });
     if (!times.length) throw new DomainError('invalid_input', 'The series has no dates', { issues: [{ path: 'rrule', message: 'rrule.invalid' }] });
-    const space = await loadBookableSpace(db, input.spaceId, { from: times[0]!.start, to: times.at(-1)!.end });
+    const space = await loadBookableSpace(db, this.catalog, input.spaceId, { from: times[0]!.start, to: times.at(-1)!.end }, true);
     const resourceId = this.resourceOf(space, input.resourceId);
     const claims = await loadClaims(db, space.id, times[0]!.start.toISO()!, times.at(-1)!.end.toISO()!);
     const resource = space.resources.find((r) => r.id === resourceId)!;
