@@ -4,7 +4,9 @@ import { sessionCookie } from '../../server/src/db/testing/personas';
 import { BENCH_SESSION_SECRET, startAppServers } from '../lib/app-server';
 import { openBenchDatabase } from '../lib/bench-database';
 import { fill, QUICK_SCALE } from '../lib/fill';
-import { load, madeAhead, percentileOf, printTable } from '../lib/load';
+import { loadAmount } from '../lib/fixed-amount';
+import { load, percentileOf, printTable } from '../lib/load';
+import { requireWrk } from '../lib/wrk';
 import { sqlCeiling } from './sql-ceiling';
 
 /*
@@ -14,6 +16,7 @@ import { sqlCeiling } from './sql-ceiling';
  * inserts straight into PostgreSQL under the same constraint (the ceiling), and the contended
  * case: 500 "any desk" requests for one slot of a 10-desk space.
  */
+requireWrk();
 const quick = process.argv.includes('--quick');
 const serverCount = Number(process.argv[process.argv.indexOf('--servers') + 1] ?? 2) || 2;
 const seconds = quick ? 5 : 30;
@@ -36,7 +39,8 @@ try {
   };
   const headers = { 'content-type': 'application/json', cookie };
   let n = 0;
-  const booking = madeAhead(() => ({ method: 'POST' as const, path: '/api/bookings', headers, body: JSON.stringify(slot(n++, firstDay)) }), 2 * seconds * 2_500);
+  // Each call a slot no earlier call had, across both runs.
+  const booking = () => ({ method: 'POST' as const, path: '/api/bookings', headers, body: JSON.stringify(slot(n++, firstDay)) });
   const processes = (count: number) => `${count} server process${count > 1 ? 'es' : ''}`;
   const bookSlots = (urls: string[]) =>
     load({ label: `POST /api/bookings, distinct free slots, ${processes(urls.length)}`, url: urls, connections: 64, seconds, next: booking });
@@ -55,7 +59,7 @@ try {
     await db.query(`INSERT INTO resources (space_id, kind, name, capacity) SELECT $1, 'desk', 'Platz ' || n, 1 FROM generate_series(1, 10) n`, [space.id]);
     await db.query(`INSERT INTO opening_hours (space_id, weekday, opens, closes) SELECT $1, d, '07:00', '21:00' FROM generate_series(1, 7) d`, [space.id]);
     const contendedSlot = JSON.stringify({ spaceId: space.id, start: '2027-03-02T10:00:00+01:00', end: '2027-03-02T12:00:00+01:00' });
-    const contended = await load({ label: '500 × any desk, one slot, 10 desks', url: server.urls, connections: 100, amount: 500, next: () => ({ method: 'POST', path: '/api/bookings', headers, body: contendedSlot }) });
+    const contended = await loadAmount({ label: '500 × any desk, one slot, 10 desks', url: server.urls, connections: 100, amount: 500, next: () => ({ method: 'POST', path: '/api/bookings', headers, body: contendedSlot }) });
 
     printTable(serverCount > 1 ? [single, api, contended] : [api, contended]);
     const created = api.statuses['201'] ?? 0;

@@ -1,6 +1,7 @@
 import { startAppServers } from '../lib/app-server';
-import { load, madeAhead, printTable, type LoadResult } from '../lib/load';
+import { load, printTable, type LoadResult } from '../lib/load';
 import { openBenchDatabase } from '../lib/bench-database';
+import { requireWrk } from '../lib/wrk';
 import { explainSearch } from './explain';
 import { fill, FULL_SCALE, QUICK_SCALE } from './fill';
 import { availabilityRequest, EXAMPLE_SEARCH, machine, searchRequest } from './workload';
@@ -24,6 +25,7 @@ const TARGET = { search: 50, availability: 20 };
 
 const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
+requireWrk();
 console.log(`machine: ${await machine()}`);
 const scale = quick ? QUICK_SCALE : FULL_SCALE;
 const database = await openBenchDatabase({ reuse });
@@ -47,11 +49,7 @@ try {
   if (printPlan) console.log(`\n${plan.text}`);
 
   const ids = ((await database.dataSource.query(`SELECT id FROM spaces WHERE published ORDER BY id`)) as { id: string }[]).map((r) => r.id);
-  // Made before the servers start: the minutes' worth of requests take seconds to make, and a
-  // keep-alive connection left idle that long would be closed under the first fetch.
-  const ahead = quick ? 5_000 : 60_000;
-  const search = madeAhead(searchRequest, ahead);
-  const availability = madeAhead(availabilityRequest(ids), ahead);
+  const availability = availabilityRequest(ids);
   const app = await startAppServers(database.url, serverCount);
   console.log(`app: main.ts in ${serverCount} server process${serverCount > 1 ? 'es' : ''}`);
   try {
@@ -59,14 +57,14 @@ try {
     console.log(`\nsanity: the example search's first page has ${example.items.length} spaces with a free desk (first ${example.items[0]?.distanceKm} km away, more: ${example.hasMore})`);
 
     // Warm up JIT, pools and caches; not measured.
-    for (const next of [search, availability]) await load({ label: 'warm-up', url: app.urls, connections: 10, seconds: quick ? 1 : 3, next });
+    for (const next of [searchRequest, availability]) await load({ label: 'warm-up', url: app.urls, connections: 10, seconds: quick ? 1 : 3, next });
 
     // The ceiling of the HTTP stack alone (express, no database) on this machine, for reference.
-    const stack = await load({ label: 'GET /healthz (no database), 50 connections', url: app.urls, connections: 50, seconds: baselineSeconds, next: () => ({ path: '/healthz' }) });
+    const stack = await load({ label: 'GET /healthz (no database), 50 connections', url: app.urls, connections: 50, seconds: baselineSeconds, request: { path: '/healthz' } });
     const rows: LoadResult[] = [stack];
     const saturated: LoadResult[] = [];
     const endpoints = [
-      { label: 'GET /api/spaces (day, near 15 km, kind)', next: search },
+      { label: 'GET /api/spaces (day, near 15 km, kind)', next: searchRequest },
       { label: 'GET /api/spaces/:id/availability (a week)', next: availability },
     ];
     for (const { label, next } of endpoints) {
