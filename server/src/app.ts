@@ -48,6 +48,8 @@ import { SeriesService } from './bookings/series/series.service';
 import { SeriesApproval } from './bookings/series/series-approval.service';
 import { SpaceService } from './spaces/spaces.service';
 import { SpaceCatalog } from './spaces/space-catalog';
+import { SearchDemandLog } from './demand/demand-log';
+import { poolQueryable } from './db/pool';
 import { spaceManagementRoutes } from './spaces/management/management.routes';
 import { SpaceManagementService } from './spaces/management/space-management.service';
 import { SpaceSetupService } from './spaces/management/space-setup.service';
@@ -96,6 +98,8 @@ export interface LandraeumeApp {
   /** Every route the API serves: the source for the authorization matrix and the API document. */
   routes: AnyRoute[];
   metrics: Metrics;
+  /** Writes what the app holds back for a moment (counted searches); closing does it too. */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -121,7 +125,8 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   const searchDb = createGenericPlanPool(db, log);
   // One copy of the spaces' fixed parts per server, for search, availability and bookings alike.
   const catalog = new SpaceCatalog();
-  const spaces = new SpaceService(db, undefined, undefined, searchDb, catalog);
+  const searchDemand = new SearchDemandLog(poolQueryable(db), (err) => log.warn({ err }, 'search demand not recorded'));
+  const spaces = new SpaceService(db, undefined, (entry) => searchDemand.record(entry), searchDb, catalog);
   const contracts = new ContractService(db);
   const commute = config.commute ?? DEFAULT_COMMUTE_SETTINGS;
   const pendingExpiryHours = config.pendingExpiryHours ?? DEFAULT_PENDING_EXPIRY_HOURS;
@@ -193,7 +198,9 @@ export function createApp(deps: AppDeps): LandraeumeApp {
     app,
     routes,
     metrics,
+    flush: () => searchDemand.flush(),
     close: async () => {
+      await searchDemand.flush();
       await Promise.all([sessions.close(), searchDb.close()]);
     },
   };

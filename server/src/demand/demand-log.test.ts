@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOrganization, createSpace, createUser, type SpaceFixture } from '../db/testing/fixtures';
 import { sessionCookie } from '../db/testing/personas';
 import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../db/testing/test-app';
 import { SpaceService } from '../spaces/spaces.service';
+import { SearchDemandLog } from './demand-log';
 import { distanceKm, KM_PER_DEGREE_LATITUDE, snapToGrid } from './grid';
 
 let t: TestApp;
@@ -43,6 +44,7 @@ describe('demand from searches', () => {
     await request(t.app).get('/api/spaces').query({ kind: 'coworking', date: '2026-12-01', near: '51.94321,7.16789', radiusKm: '5' }).set('Cookie', cookie).expect(200);
     await request(t.app).get('/api/spaces').query({ kind: 'sports_hall', date: '2026-12-02', municipality: 'Olfen' }).expect(200);
     await request(t.app).get('/api/spaces').query({ kind: 'coworking' }).expect(200);
+    await t.flush();
 
     const rows = await events();
     expect(rows).toHaveLength(2);
@@ -61,6 +63,38 @@ describe('demand from searches', () => {
     const failing = new SpaceService(t.db.dataSource, undefined, () => Promise.reject(new Error('disk full')));
     const list = await failing.search({ date: '2026-12-03', page: 1, pageSize: 24 });
     expect(list.total).toBe(1);
+  });
+});
+
+describe('the search demand log', () => {
+  const entry = (kind: 'coworking' | 'meeting_room') => ({ query: { kind, municipality: 'Senden' as const }, window: { from: '2026-12-01T00:00:00+01:00', to: '2026-12-02T00:00:00+01:00' }, resultCount: 3 });
+
+  it('writes the searches of a moment in one statement, at once when the batch is full', async () => {
+    const statements: unknown[][] = [];
+    const log = new SearchDemandLog({ query: async (_sql, parameters) => void statements.push(parameters!) }, () => undefined, 60_000, 3);
+    log.record(entry('coworking'));
+    log.record(entry('meeting_room'));
+    expect(statements).toHaveLength(0);
+    log.record(entry('coworking'));
+    await vi.waitFor(() => expect(statements).toHaveLength(1));
+    expect(statements[0]![3]).toEqual(['coworking', 'meeting_room', 'coworking']);
+    await log.flush();
+    expect(statements).toHaveLength(1);
+  });
+
+  it('writes what waited when the delay is up, and into the real table', async () => {
+    await t.db.dataSource.query(`DELETE FROM demand_events`);
+    const log = new SearchDemandLog(t.db.dataSource, (err) => expect.fail(String(err)), 20);
+    log.record(entry('meeting_room'));
+    await vi.waitFor(async () => expect(await events()).toMatchObject([{ source: 'search', municipality: 'Senden', space_kind: 'meeting_room', result_count: 3 }]));
+  });
+
+  it('drops a batch the database refuses, and says so', async () => {
+    const errors: unknown[] = [];
+    const log = new SearchDemandLog({ query: () => Promise.reject(new Error('disk full')) }, (err) => errors.push(err));
+    log.record(entry('coworking'));
+    await log.flush();
+    expect(errors).toHaveLength(1);
   });
 });
 

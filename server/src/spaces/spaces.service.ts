@@ -6,7 +6,7 @@ import type { Availability, AvailabilityQuery, SpaceDetail, SpaceList, SpaceList
 import type { Actor } from '../accounts/actor';
 import { computeAvailability, localWindow, unitsFreeThroughout } from '../availability/availability';
 import { nrwHolidays } from './holidays';
-import { recordSearchDemand, type SearchDemand } from '../demand/demand-log';
+import type { SearchDemand } from '../demand/demand-log';
 import { buildCandidatesSql, buildListSql, windowOf, type Window } from './search.query';
 import { presentSpaceDetail } from './space-detail.presenter';
 import { claimsOf, loadClosures, loadOpeningHours, loadResources, type ClaimTuple } from './space-calendar.repository';
@@ -37,7 +37,7 @@ export class SpaceService {
     private readonly db: DataSource,
     private readonly now: () => DateTime = () => DateTime.now(),
     /** Where searches with a window are counted as demand; injectable so a test can make it fail. */
-    private readonly recordSearch: (entry: SearchDemand) => Promise<void> = (entry) => recordSearchDemand(db, entry),
+    private readonly recordSearch: (entry: SearchDemand) => void | Promise<void> = () => undefined,
     /** Where searches run: the app's pool, or connections of their own with generic plans (db/generic-plans.ts). */
     private readonly searchDb: Queryable = db,
     /** The fixed parts of spaces, shared with whatever else of this server reads calendars. */
@@ -51,7 +51,7 @@ export class SpaceService {
   async search(query: SpaceListQuery): Promise<SpaceList> {
     const window = windowOf(query);
     const answer = window ? await this.searchFree(query, window) : await this.list(query);
-    await this.countDemand(query, answer.total ?? answer.items.length);
+    await this.countDemand(query, window, answer.total ?? answer.items.length);
     return answer;
   }
 
@@ -109,13 +109,17 @@ export class SpaceService {
   }
 
   /**
-   * A search with a window is demand, found or not. One INSERT after the answer is known; a
-   * failure is swallowed, because the figure is worth less than the search itself.
+   * A search with a window is demand, found or not, counted once the answer is known
+   * (demand/demand-log.ts writes them in batches); a failure is swallowed, because the figure
+   * is worth less than the search itself.
    */
-  private async countDemand(query: SpaceListQuery, resultCount: number): Promise<void> {
-    const window = windowOf(query);
+  private async countDemand(query: SpaceListQuery, window: Window | undefined, resultCount: number): Promise<void> {
     if (!window || query.page > 1) return;
-    await this.recordSearch({ query, window, resultCount }).catch(() => undefined);
+    try {
+      await this.recordSearch({ query, window, resultCount });
+    } catch {
+      // Deliberately dropped; see above.
+    }
   }
 
   async detail(actor: Actor | undefined, ref: string): Promise<SpaceDetail> {
