@@ -71,7 +71,8 @@ const weeklyOpen = (input: AvailabilityInput, c: Reading) =>
     (h) => h.weekday === c.weekday && clockMinutes(h.opens) <= c.minuteOfDay && c.minuteOfDay < clockMinutes(h.closes),
   );
 const within = (c: Closure, date: string) => c.startsOn <= date && date <= c.endsOn;
-const millis = (instant: Claim['start']) => (typeof instant === 'string' ? DateTime.fromISO(instant) : instant).toMillis();
+const millis = (instant: Claim['start']) =>
+  typeof instant === 'number' ? instant : (typeof instant === 'string' ? DateTime.fromISO(instant) : instant).toMillis();
 const iso = (t: number) => DateTime.fromMillis(t, { zone: ZONE }).toISO({ suppressMilliseconds: true })!;
 
 function runs(flags: boolean[], from: number): IsoInterval[] {

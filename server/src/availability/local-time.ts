@@ -29,7 +29,15 @@ const EXPLICIT_OFFSET = /T.*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 // ECMAScript's own date-time format, which Date.parse reads exactly; luxon takes the rest.
 const ECMASCRIPT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+// The range of a JavaScript Date: outside it no ISO text can be written.
+const LAST_INSTANT = 8.64e15;
+
 export function toMillis(instant: Instant, what: string): number {
+  if (typeof instant === 'number') {
+    // A fraction of a millisecond would not survive the round trip through ISO text.
+    if (Number.isInteger(instant) && Math.abs(instant) <= LAST_INSTANT) return instant;
+    throw new RangeError(`${what} is not a whole number of epoch milliseconds: ${instant}`);
+  }
   if (typeof instant === 'string' && ECMASCRIPT_INSTANT.test(instant)) {
     const ms = Date.parse(instant);
     if (!Number.isNaN(ms)) return ms;
