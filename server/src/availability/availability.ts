@@ -2,7 +2,7 @@ import type { AvailabilityContext, AvailabilityInput, AvailabilityResult, Instan
 import { buildCalendar } from './calendar';
 import { computeDays } from './days';
 import { covers, type Span } from './intervals';
-import { formatLocalDate, localDayOf, localMinuteOfDay, toIso, toMillis, zoneNamed } from './local-time';
+import { formatLocalDate, isoWriter, localDayOf, localMinuteOfDay, toIso, toMillis, zoneNamed } from './local-time';
 import { computeSlots } from './slots';
 
 export type * from './availability.types';
@@ -26,7 +26,8 @@ export function computeAvailability(input: AvailabilityInput): AvailabilityResul
     toMillis(input.window.from, 'window.from'),
     toMillis(input.window.to, 'window.to'),
   );
-  const iso = (spans: Span[]) => spans.map(([s, e]) => ({ start: toIso(s, calendar.zone), end: toIso(e, calendar.zone) }));
+  const write = isoWriter(calendar.zone);
+  const iso = (spans: readonly Span[]) => spans.map(([s, e]) => ({ start: write(s), end: write(e) }));
   return {
     resources: input.resources.map((r) => ({
       resourceId: r.id,

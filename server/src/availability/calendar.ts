@@ -16,11 +16,17 @@ export interface Calendar {
   hours: WeeklyMinutes[];
   spaceClosed: Span[];
   /** Opening hours minus whole-space closures and holidays, within the window. */
-  open: Span[];
+  open: readonly Span[];
   tree: ResourceTree;
-  free: ReadonlyMap<string, Span[]>;
-  busy: ReadonlyMap<string, Span[]>;
+  /** Resources share span lists where their time is alike; nothing may change them. */
+  free: ReadonlyMap<string, readonly Span[]>;
+  busy: ReadonlyMap<string, readonly Span[]>;
 }
+
+const NONE: readonly Span[] = [];
+
+// Most desks have neither claims nor closures: their free time is the open time itself.
+const minus = (a: readonly Span[], b: readonly Span[]) => (b.length === 0 ? a : subtract(a, b));
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string, span: (item: T) => Span): Map<string, Span[]> {
   const groups = new Map<string, Span[]>();
@@ -46,7 +52,7 @@ export function buildCalendar(context: AvailabilityContext, from: number, to: nu
   const weekly: Span[] = [];
   for (let day = firstDay - 1; day <= lastDay + 1; day++) weekly.push(...openingOn(hours, day, zone));
   const spaceClosed = spaceClosedTime(context.closures, context.holidays, zone);
-  const open = subtract(clip(merge(weekly), from, to), spaceClosed);
+  const open = minus(clip(merge(weekly), from, to), spaceClosed);
 
   const closedById = groupBy(
     context.closures.filter((c) => c.resourceId !== null),
@@ -59,8 +65,8 @@ export function buildCalendar(context: AvailabilityContext, from: number, to: nu
     (c) => [toMillis(c.start, `claim start of ${c.unitId}`), toMillis(c.end, `claim end of ${c.unitId}`)],
   );
 
-  const leafBusy = new Map<string, Span[]>();
-  const leafFree = new Map<string, Span[]>();
+  const leafBusy = new Map<string, readonly Span[]>();
+  const leafFree = new Map<string, readonly Span[]>();
   for (const id of tree.leaves) {
     const lineage = tree.lineageOf.get(id)!;
     // A claim naming a composite occupies all its parts, like the booking it came from.
@@ -69,11 +75,11 @@ export function buildCalendar(context: AvailabilityContext, from: number, to: nu
     const active = lineage.every((a) => tree.byId.get(a)!.active);
     const closed = merge(lineage.flatMap((a) => closedById.get(a) ?? []));
     leafBusy.set(id, busy);
-    leafFree.set(id, active ? subtract(subtract(open, closed), busy) : []);
+    leafFree.set(id, active ? minus(minus(open, closed), busy) : NONE);
   }
 
-  const free = new Map<string, Span[]>();
-  const busy = new Map<string, Span[]>();
+  const free = new Map<string, readonly Span[]>();
+  const busy = new Map<string, readonly Span[]>();
   for (const r of context.resources) {
     const leaves = tree.leavesOf.get(r.id)!;
     // Booking a composite claims every leaf, so it is free only where all of them are.

@@ -8,6 +8,8 @@ export interface ResourceTree {
   readonly leavesOf: ReadonlyMap<string, readonly string[]>;
   /** The resource and every composite above it. */
   readonly lineageOf: ReadonlyMap<string, readonly string[]>;
+  /** Resources of kind desk, in input order. */
+  readonly desks: readonly string[];
 }
 
 export function buildTree(resources: readonly AvailabilityResource[]): ResourceTree {
@@ -38,5 +40,6 @@ export function buildTree(resources: readonly AvailabilityResource[]): ResourceT
   for (const leaf of leaves) {
     for (const id of lineageOf.get(leaf)!) leavesOf.get(id)!.push(leaf);
   }
-  return { byId, leaves, leavesOf, lineageOf };
+  const desks = resources.filter((r) => r.kind === 'desk').map((r) => r.id);
+  return { byId, leaves, leavesOf, lineageOf, desks };
 }
