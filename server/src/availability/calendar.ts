@@ -1,9 +1,10 @@
 import type { IANAZone } from 'luxon';
 import type { AvailabilityContext } from './availability.types';
+import { closedDatesOf, instantsOf, spaceClosedTime } from './closures';
 import { clip, intersect, merge, subtract, union, type Span } from './intervals';
 import { localDayOf, toMillis, zoneNamed, type DayNumber } from './local-time';
-import { closureSpan, openingOn, parseOpeningHours, spaceClosedTime, type WeeklyMinutes } from './opening';
-import { buildTree, type ResourceTree } from './resources';
+import { openingOn, weeklyHoursOf, type WeeklyHours } from './opening';
+import { treeOf, type ResourceTree } from './resources';
 
 /** Free and busy time of every resource within [from, to), as epoch-millis spans. */
 export interface Calendar {
@@ -13,7 +14,7 @@ export interface Calendar {
   /** Local dates touched by the window; `lastDay` < `firstDay` for an empty window. */
   firstDay: DayNumber;
   lastDay: DayNumber;
-  hours: WeeklyMinutes[];
+  hours: WeeklyHours;
   spaceClosed: Span[];
   /** Opening hours minus whole-space closures and holidays, within the window. */
   open: readonly Span[];
@@ -28,7 +29,7 @@ const NONE: readonly Span[] = [];
 // Most desks have neither claims nor closures: their free time is the open time itself.
 const minus = (a: readonly Span[], b: readonly Span[]) => (b.length === 0 ? a : subtract(a, b));
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string, span: (item: T) => Span): Map<string, Span[]> {
+function spansById<T>(items: readonly T[], key: (item: T) => string, span: (item: T) => Span): Map<string, Span[]> {
   const groups = new Map<string, Span[]>();
   for (const item of items) {
     const k = key(item);
@@ -42,8 +43,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string, span: (item: 
 export function buildCalendar(context: AvailabilityContext, from: number, to: number): Calendar {
   if (to < from) throw new RangeError('window ends before it starts');
   const zone = zoneNamed(context.zone);
-  const tree = buildTree(context.resources);
-  const hours = parseOpeningHours(context.openingHours);
+  const tree = treeOf(context.resources);
+  const hours = weeklyHoursOf(context.openingHours);
   const firstDay = localDayOf(from, zone);
   const lastDay = to > from ? localDayOf(to - 1, zone) : firstDay - 1;
 
@@ -51,15 +52,13 @@ export function buildCalendar(context: AvailabilityContext, from: number, to: nu
   // alone does not bound the openings that reach it.
   const weekly: Span[] = [];
   for (let day = firstDay - 1; day <= lastDay + 1; day++) weekly.push(...openingOn(hours, day, zone));
-  const spaceClosed = spaceClosedTime(context.closures, context.holidays, zone);
+  const closed = closedDatesOf(context.closures);
+  const spaceClosed = spaceClosedTime(closed, context.holidays, zone);
   const open = minus(clip(merge(weekly), from, to), spaceClosed);
 
-  const closedById = groupBy(
-    context.closures.filter((c) => c.resourceId !== null),
-    (c) => c.resourceId!,
-    (c) => closureSpan(c, zone),
-  );
-  const claimsById = groupBy(
+  const closedById = new Map<string, readonly Span[]>();
+  for (const [id, ranges] of closed.byResource) closedById.set(id, instantsOf(ranges, zone));
+  const claimsById = spansById(
     context.claims,
     (c) => c.unitId,
     (c) => [toMillis(c.start, `claim start of ${c.unitId}`), toMillis(c.end, `claim end of ${c.unitId}`)],

@@ -1,4 +1,5 @@
 import type { AvailabilityResource } from './availability.types';
+import { perObject } from './memo';
 
 export interface ResourceTree {
   readonly byId: ReadonlyMap<string, AvailabilityResource>;
@@ -12,7 +13,10 @@ export interface ResourceTree {
   readonly desks: readonly string[];
 }
 
-export function buildTree(resources: readonly AvailabilityResource[]): ResourceTree {
+/** The tree of a resources array, built once per array (see perObject). */
+export const treeOf = perObject(buildTree);
+
+function buildTree(resources: readonly AvailabilityResource[]): ResourceTree {
   const byId = new Map<string, AvailabilityResource>();
   for (const r of resources) {
     if (byId.has(r.id)) throw new RangeError(`duplicate resource id: ${r.id}`);

@@ -138,6 +138,14 @@ const inputArb: fc.Arbitrary<AvailabilityInput> = fc
 
 const calendarOf = (input: AvailabilityInput) => buildCalendar(input, toMillis(input.window.from, 'from'), toMillis(input.window.to, 'to'));
 
+/** The same space in new arrays and objects, as a request without the catalog brings it. */
+const copied = (input: AvailabilityInput): AvailabilityInput => ({
+  ...input,
+  openingHours: input.openingHours.map((h) => ({ ...h })),
+  closures: input.closures.map((c) => ({ ...c })),
+  resources: input.resources.map((r) => ({ ...r })),
+});
+
 describe('slots by a sweep', () => {
   it('agree with a binary search per slot and resource on a grid read from luxon', () => {
     fc.assert(
@@ -147,6 +155,21 @@ describe('slots by a sweep', () => {
         expect(computeAvailability(input).slots).toEqual(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('space arrays seen before', () => {
+  it('give the same answers as fresh copies, for any window', () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: -3 * 1440, max: 3 * 1440 }), (input, shift) => {
+        const first = computeAvailability(input);
+        const from = toMillis(input.window.from, 'from') + shift * MINUTE;
+        const moved = { ...input, window: { from, to: Math.max(from, toMillis(input.window.to, 'to') + shift * MINUTE) } };
+        expect(computeAvailability(moved)).toEqual(computeAvailability(copied(moved)));
+        expect(computeAvailability(input)).toEqual(first);
+      }),
+      { numRuns: 100 },
     );
   });
 });
