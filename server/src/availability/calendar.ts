@@ -3,7 +3,7 @@ import type { AvailabilityContext } from './availability.types';
 import { closedDatesOf, instantsOf, spaceClosedTime } from './closures';
 import { clip, intersect, merge, subtract, union, type Span } from './intervals';
 import { localDayOf, toMillis, zoneNamed, type DayNumber } from './local-time';
-import { openingOn, weeklyHoursOf, type WeeklyHours } from './opening';
+import { openingOn, weeklyHoursOf } from './opening';
 import { treeOf, type ResourceTree } from './resources';
 
 /** Free and busy time of every resource within [from, to), as epoch-millis spans. */
@@ -14,8 +14,9 @@ export interface Calendar {
   /** Local dates touched by the window; `lastDay` < `firstDay` for an empty window. */
   firstDay: DayNumber;
   lastDay: DayNumber;
-  hours: WeeklyHours;
-  spaceClosed: Span[];
+  /** Weekly opening time of each local date firstDay … lastDay, before closures and the window. */
+  openingOf: ReadonlyMap<DayNumber, readonly Span[]>;
+  spaceClosed: readonly Span[];
   /** Opening hours minus whole-space closures and holidays, within the window. */
   open: readonly Span[];
   tree: ResourceTree;
@@ -40,6 +41,16 @@ function spansById<T>(items: readonly T[], key: (item: T) => string, span: (item
   return groups;
 }
 
+/** The spans of a resource and of every composite above it, merged. */
+function ofLineage(lineage: readonly string[], byId: ReadonlyMap<string, readonly Span[]>): readonly Span[] {
+  let spans: readonly Span[] = NONE;
+  for (const id of lineage) {
+    const own = byId.get(id);
+    if (own) spans = spans === NONE ? own : [...spans, ...own];
+  }
+  return spans === NONE ? NONE : merge(spans);
+}
+
 export function buildCalendar(context: AvailabilityContext, from: number, to: number): Calendar {
   if (to < from) throw new RangeError('window ends before it starts');
   const zone = zoneNamed(context.zone);
@@ -50,8 +61,13 @@ export function buildCalendar(context: AvailabilityContext, from: number, to: nu
 
   // One spare day either side: where clocks go back across midnight, an instant's local date
   // alone does not bound the openings that reach it.
+  const openingOf = new Map<DayNumber, Span[]>();
   const weekly: Span[] = [];
-  for (let day = firstDay - 1; day <= lastDay + 1; day++) weekly.push(...openingOn(hours, day, zone));
+  for (let day = firstDay - 1; day <= lastDay + 1; day++) {
+    const opening = openingOn(hours, day, zone);
+    openingOf.set(day, opening);
+    for (const span of opening) weekly.push(span);
+  }
   const closed = closedDatesOf(context.closures);
   const spaceClosed = spaceClosedTime(closed, context.holidays, zone);
   const open = minus(clip(merge(weekly), from, to), spaceClosed);
@@ -69,21 +85,21 @@ export function buildCalendar(context: AvailabilityContext, from: number, to: nu
   for (const id of tree.leaves) {
     const lineage = tree.lineageOf.get(id)!;
     // A claim naming a composite occupies all its parts, like the booking it came from.
-    const busy = clip(merge(lineage.flatMap((a) => claimsById.get(a) ?? [])), from, to);
+    const claimed = ofLineage(lineage, claimsById);
+    const busy = claimed.length === 0 ? NONE : clip(claimed, from, to);
     // Closing or deactivating a composite takes its parts with it.
     const active = lineage.every((a) => tree.byId.get(a)!.active);
-    const closed = merge(lineage.flatMap((a) => closedById.get(a) ?? []));
     leafBusy.set(id, busy);
-    leafFree.set(id, active ? minus(minus(open, closed), busy) : NONE);
+    leafFree.set(id, active ? minus(minus(open, ofLineage(lineage, closedById)), busy) : NONE);
   }
 
   const free = new Map<string, readonly Span[]>();
   const busy = new Map<string, readonly Span[]>();
   for (const r of context.resources) {
-    const leaves = tree.leavesOf.get(r.id)!;
+    const [first, ...others] = tree.leavesOf.get(r.id)!;
     // Booking a composite claims every leaf, so it is free only where all of them are.
-    free.set(r.id, leaves.map((l) => leafFree.get(l)!).reduce((a, b) => intersect(a, b)));
-    busy.set(r.id, leaves.map((l) => leafBusy.get(l)!).reduce((a, b) => union(a, b)));
+    free.set(r.id, others.reduce((spans, leaf) => intersect(spans, leafFree.get(leaf)!), leafFree.get(first!)!));
+    busy.set(r.id, others.reduce((spans, leaf) => union(spans, leafBusy.get(leaf)!), leafBusy.get(first!)!));
   }
-  return { zone, from, to, firstDay, lastDay, hours, spaceClosed, open, tree, free, busy };
+  return { zone, from, to, firstDay, lastDay, openingOf, spaceClosed, open, tree, free, busy };
 }

@@ -132,8 +132,11 @@ export function parseLocalDate(text: string): DayNumber {
   return ms / DAY;
 }
 
+// Dates repeat across requests, and Date#toISOString costs more than the rest of a day's summary.
+const dateTexts = new Map<DayNumber, string>();
+
 export function formatLocalDate(day: DayNumber): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
+  return dateTexts.get(day) ?? remember(dateTexts, day, new Date(day * DAY).toISOString().slice(0, 10));
 }
 
 /** ISO weekday, Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday). */
@@ -176,7 +179,12 @@ export function minuteOfDayAt(ms: number, offset: number): number {
  */
 export function wallToInstant(day: DayNumber, minute: number, zone: IANAZone): number {
   const wall = day * DAY + minute * MINUTE;
-  const offsets = [...new Set([offsetAt(zone, wall - DAY), offsetAt(zone, wall), offsetAt(zone, wall + DAY)])];
+  const before = offsetAt(zone, wall - DAY);
+  const at = offsetAt(zone, wall);
+  const after = offsetAt(zone, wall + DAY);
+  // Most days: one offset all around, so the wall time exists exactly once.
+  if (before === at && at === after) return wall - at * MINUTE;
+  const offsets = [...new Set([before, at, after])];
   const exact = offsets.map((o) => wall - o * MINUTE).filter((ms) => reading(ms, zone) === wall);
   if (exact.length > 0) return Math.min(...exact);
   // In a gap the clock jumps over `wall` between these two bounds; find the jump.

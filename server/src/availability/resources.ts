@@ -9,6 +9,8 @@ export interface ResourceTree {
   readonly leavesOf: ReadonlyMap<string, readonly string[]>;
   /** The resource and every composite above it. */
   readonly lineageOf: ReadonlyMap<string, readonly string[]>;
+  /** Resources without a parent, in input order. */
+  readonly topLevel: readonly string[];
   /** Resources of kind desk, in input order. */
   readonly desks: readonly string[];
 }
@@ -44,6 +46,7 @@ function buildTree(resources: readonly AvailabilityResource[]): ResourceTree {
   for (const leaf of leaves) {
     for (const id of lineageOf.get(leaf)!) leavesOf.get(id)!.push(leaf);
   }
+  const topLevel = resources.filter((r) => r.parentId === null).map((r) => r.id);
   const desks = resources.filter((r) => r.kind === 'desk').map((r) => r.id);
-  return { byId, leaves, leavesOf, lineageOf, desks };
+  return { byId, leaves, leavesOf, lineageOf, topLevel, desks };
 }
