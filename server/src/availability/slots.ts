@@ -4,7 +4,8 @@ import type { Calendar } from './calendar';
 import type { Span } from './intervals';
 import { isoWriter, localMinuteOfDay, minuteOfDayAt, steadyOffset } from './local-time';
 
-const QUARTER_HOUR = 15 * 60_000;
+const MINUTE = 60_000;
+const QUARTER_HOUR = 15 * MINUTE;
 const DAY = 86_400_000;
 
 /**
@@ -12,26 +13,31 @@ const DAY = 86_400_000;
  * midnight, so slots start at :00/:30 local on DST days too; a slot runs to the next boundary
  * (on 2026-03-29 the 01:30 slot ends at 03:00 CEST, 30 real minutes later, and on 2026-10-25
  * both 02:00 slots exist). Every zone offset in use is a multiple of 15 minutes, so stepping
- * through UTC quarter hours finds every boundary. Only a day with a transition asks the zone
- * per quarter hour; any other day reads the clock from its one offset.
+ * through UTC quarter hours finds every boundary. Only a UTC day with a transition asks the
+ * zone per quarter hour; on any other day the clock runs with time, so the next boundary is
+ * the rest of the slot away, or the day's end, where the offset is looked up again.
  */
 function addSlotsWithin([from, to]: Span, slotMinutes: SlotMinutes, zone: IANAZone, starts: number[], ends: number[]): void {
   let previous = NaN;
   let dayEnd = -Infinity;
   // NaN rather than null for a day with a transition keeps the loop on plain numbers.
   let offset = NaN;
-  for (let t = Math.ceil(from / QUARTER_HOUR) * QUARTER_HOUR; t <= to; t += QUARTER_HOUR) {
+  for (let t = Math.ceil(from / QUARTER_HOUR) * QUARTER_HOUR; t <= to; ) {
     if (t >= dayEnd) {
       dayEnd = (Math.floor(t / DAY) + 1) * DAY;
       offset = steadyOffset(t, zone) ?? NaN;
     }
-    const minute = Number.isNaN(offset) ? localMinuteOfDay(t, zone) : minuteOfDayAt(t, offset);
-    if (minute % slotMinutes !== 0) continue;
-    if (!Number.isNaN(previous)) {
-      starts.push(previous);
-      ends.push(t);
+    const steady = !Number.isNaN(offset);
+    const rest = (steady ? minuteOfDayAt(t, offset) : localMinuteOfDay(t, zone)) % slotMinutes;
+    if (rest === 0) {
+      if (!Number.isNaN(previous)) {
+        starts.push(previous);
+        ends.push(t);
+      }
+      previous = t;
     }
-    previous = t;
+    // An offset with odd minutes (local mean time before 1900) keeps the quarter-hour steps.
+    t += steady && rest % 15 === 0 ? Math.min((slotMinutes - rest) * MINUTE, dayEnd - t) : QUARTER_HOUR;
   }
 }
 
