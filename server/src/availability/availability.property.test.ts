@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import {
   computeAvailability,
   freeResourcesFor,
+  unitsFreeThroughout,
   type AvailabilityInput,
   type AvailabilityResource,
   type AvailabilityResult,
@@ -71,7 +72,8 @@ const weeklyOpen = (input: AvailabilityInput, c: Reading) =>
     (h) => h.weekday === c.weekday && clockMinutes(h.opens) <= c.minuteOfDay && c.minuteOfDay < clockMinutes(h.closes),
   );
 const within = (c: Closure, date: string) => c.startsOn <= date && date <= c.endsOn;
-const millis = (instant: Claim['start']) => (typeof instant === 'number' ? instant : (typeof instant === 'string' ? DateTime.fromISO(instant) : instant).toMillis());
+const millis = (instant: Claim['start']) =>
+  typeof instant === 'number' ? instant : (typeof instant === 'string' ? DateTime.fromISO(instant) : instant).toMillis();
 const iso = (t: number) => DateTime.fromMillis(t, { zone: ZONE }).toISO({ suppressMilliseconds: true })!;
 
 function runs(flags: boolean[], from: number): IsoInterval[] {
@@ -347,6 +349,20 @@ describe('availability properties', () => {
           .resources.filter((r) => r.free.length === 1 && r.free[0]!.start === window.from && r.free[0]!.end === window.to)
           .map((r) => r.resourceId);
         expect(freeResourcesFor(input, window.from, window.to)).toEqual(expected);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('counts as free throughout exactly the leaf units the reference sees free for all the open time', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const leaves = new Set(input.resources.filter((r) => !input.resources.some((part) => part.parentId === r.id)).map((r) => r.id));
+        // With every resource active, nothing claimed and no resource closed, a leaf is free exactly when the space is open.
+        const unhindered = { ...input, claims: [], closures: input.closures.filter((c) => c.resourceId === null), resources: input.resources.map((r) => ({ ...r, active: true })) };
+        const open = JSON.stringify(reference(unhindered).resources.find((r) => leaves.has(r.resourceId))?.free ?? []);
+        const expected = open === '[]' ? 0 : reference(input).resources.filter((r) => leaves.has(r.resourceId) && JSON.stringify(r.free) === open).length;
+        expect(unitsFreeThroughout(input, input.window.from, input.window.to)).toBe(expected);
       }),
       { numRuns: NUM_RUNS },
     );

@@ -1,8 +1,9 @@
 import type { AvailabilityContext, AvailabilityInput, AvailabilityResult, Instant } from './availability.types';
 import { buildCalendar } from './calendar';
 import { computeDays } from './days';
-import { covers, subtract, type Span } from './intervals';
-import { formatLocalDate, localDayOf, localMinuteOfDay, parseLocalDate, toIso, toMillis, wallToInstant, zoneNamed } from './local-time';
+import { contains, covers, type Span } from './intervals';
+export { unitsFreeThroughout } from './free-throughout';
+import { formatLocalDate, isoWriter, localDayOf, localMinuteOfDay, parseLocalDate, toIso, toMillis, wallToInstant, zoneNamed } from './local-time';
 import { computeSlots } from './slots';
 
 export type * from './availability.types';
@@ -26,7 +27,8 @@ export function computeAvailability(input: AvailabilityInput): AvailabilityResul
     toMillis(input.window.from, 'window.from'),
     toMillis(input.window.to, 'window.to'),
   );
-  const iso = (spans: Span[]) => spans.map(([s, e]) => ({ start: toIso(s, calendar.zone), end: toIso(e, calendar.zone) }));
+  const write = isoWriter(calendar.zone);
+  const iso = (spans: readonly Span[]) => spans.map(([s, e]) => ({ start: write(s), end: write(e) }));
   return {
     resources: input.resources.map((r) => ({
       resourceId: r.id,
@@ -44,17 +46,6 @@ export function freeResourcesFor(context: AvailabilityContext, start: Instant, e
   if (span[0] >= span[1]) throw new RangeError('end must be after start');
   const { free } = buildCalendar(context, span[0], span[1]);
   return context.resources.filter((r) => covers(free.get(r.id)!, span)).map((r) => r.id);
-}
-
-/**
- * How many leaf units (desks, undivided rooms, parts of a divided hall) are free for all of the
- * space's open time within [from, to): what a search with a window shows. 0 when the space is
- * not open then at all.
- */
-export function unitsFreeThroughout(context: AvailabilityContext, from: Instant, to: Instant): number {
-  const { open, tree, free } = buildCalendar(context, toMillis(from, 'from'), toMillis(to, 'to'));
-  if (open.length === 0) return 0;
-  return tree.leaves.filter((id) => subtract(open, free.get(id)!).length === 0).length;
 }
 
 /**

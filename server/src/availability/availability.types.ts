@@ -1,6 +1,9 @@
 import type { DateTime } from 'luxon';
 
-/** A point in time: a luxon DateTime, an ISO 8601 string with an explicit offset or `Z`, or epoch milliseconds. */
+/**
+ * A point in time: a luxon DateTime, an ISO 8601 string with an explicit offset or `Z`, or
+ * whole epoch milliseconds (what a cache of claims holds: no text to parse per request).
+ */
 export type Instant = DateTime | string | number;
 
 export type SlotMinutes = 15 | 30 | 60;

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { clip, covers, intersect, merge, subtract, union, type Span } from './intervals';
+import fc from 'fast-check';
+import { clip, contains, covers, intersect, merge, subtract, union, type Span } from './intervals';
 
 describe('merge', () => {
   it('sorts, drops empty spans and joins overlapping ones', () => {
@@ -96,5 +97,22 @@ describe('covers', () => {
 
   it('rejects everything for an empty list', () => {
     expect(covers([], [0, 1])).toBe(false);
+  });
+});
+
+describe('contains', () => {
+  it('holds where subtracting leaves nothing, touching spans and empty lists included', () => {
+    const list = fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 8 })), { maxLength: 6 }).map((spans) => merge(spans.map(([s, length]): Span => [s, s + length])));
+    fc.assert(
+      fc.property(list, list, (outer, inner) => {
+        expect(contains(outer, inner)).toBe(subtract(inner, outer).length === 0);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('rejects an inner span across a gap of the outer list', () => {
+    expect(contains([[0, 2], [3, 5]], [[1, 4]])).toBe(false);
+    expect(contains([[0, 2], [3, 5]], [[0, 2], [3, 4]])).toBe(true);
   });
 });

@@ -72,3 +72,15 @@ export function covers(spans: readonly Span[], [start, end]: Span): boolean {
   }
   return false;
 }
+
+/** Whether every span of `inner` lies inside one span of `outer`: subtract(inner, outer) is empty, without building it. */
+export function contains(outer: readonly Span[], inner: readonly Span[]): boolean {
+  let j = 0;
+  for (const [start, end] of inner) {
+    // Both lists are sorted, so spans of outer that end before this one starts are done with.
+    while (j < outer.length && outer[j]![1] <= start) j++;
+    const span = outer[j];
+    if (!span || span[0] > start || span[1] < end) return false;
+  }
+  return true;
+}

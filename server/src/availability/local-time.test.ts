@@ -37,3 +37,14 @@ describe('cached zone offsets', () => {
     );
   });
 });
+
+describe('epoch milliseconds as instants', () => {
+  it('are taken as they are', () => {
+    expect(toMillis(Date.UTC(2026, 2, 29, 1), 'instant')).toBe(Date.parse('2026-03-29T03:00:00+02:00'));
+    expect(toMillis(-1, 'instant')).toBe(-1);
+  });
+
+  it.each([NaN, Infinity, -Infinity, 1.5, 8.64e15 + 1])('are rejected when not a whole instant a Date can hold: %s', (ms) => {
+    expect(() => toMillis(ms, 'claim start')).toThrow(RangeError);
+  });
+});

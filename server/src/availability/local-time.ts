@@ -29,10 +29,14 @@ const EXPLICIT_OFFSET = /T.*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 // ECMAScript's own date-time format, which Date.parse reads exactly; luxon takes the rest.
 const ECMASCRIPT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+// The range of a JavaScript Date: outside it no ISO text can be written.
+const LAST_INSTANT = 8.64e15;
+
 export function toMillis(instant: Instant, what: string): number {
   if (typeof instant === 'number') {
-    if (!Number.isFinite(instant)) throw new RangeError(`${what} is not a finite instant: ${instant}`);
-    return instant;
+    // A fraction of a millisecond would not survive the round trip through ISO text.
+    if (Number.isInteger(instant) && Math.abs(instant) <= LAST_INSTANT) return instant;
+    throw new RangeError(`${what} is not a whole number of epoch milliseconds: ${instant}`);
   }
   if (typeof instant === 'string' && ECMASCRIPT_INSTANT.test(instant)) {
     const ms = Date.parse(instant);
@@ -56,14 +60,18 @@ interface ZoneCache {
   days: Map<number, number | null>;
   /** Per quarter hour, for the days with a transition. */
   quarters: Map<number, number>;
-  /** ISO texts of instants already written: slot boundaries repeat across resources and requests. */
-  texts: Map<number, string>;
+  /** toIso in this zone, remembering its texts: slot boundaries repeat across resources and requests. */
+  iso: (ms: number) => string;
 }
 const zoneCaches = new Map<string, ZoneCache>();
 
 function cacheOf(zone: IANAZone): ZoneCache {
   let cache = zoneCaches.get(zone.name);
-  if (!cache) zoneCaches.set(zone.name, (cache = { days: new Map(), quarters: new Map(), texts: new Map() }));
+  if (!cache) {
+    const texts = new Map<number, string>();
+    const iso = (ms: number) => texts.get(ms) ?? remember(texts, ms, writeIso(ms, zone));
+    zoneCaches.set(zone.name, (cache = { days: new Map(), quarters: new Map(), iso }));
+  }
   return cache;
 }
 
@@ -80,31 +88,38 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
  * throughout, and only a transition day is looked up per quarter hour.
  */
 function offsetAt(zone: IANAZone, ms: number): number {
-  const cache = cacheOf(zone);
-  const day = Math.floor(ms / DAY);
-  let whole = cache.days.get(day);
-  if (whole === undefined) {
-    const first = zone.offset(day * DAY);
-    whole = remember(cache.days, day, first === zone.offset((day + 1) * DAY - QUARTER_HOUR) ? first : null);
-  }
+  const whole = steadyOffset(ms, zone);
   if (whole !== null) return whole;
+  const { quarters } = cacheOf(zone);
   const bucket = Math.floor(ms / QUARTER_HOUR);
-  return cache.quarters.get(bucket) ?? remember(cache.quarters, bucket, zone.offset(bucket * QUARTER_HOUR));
+  return quarters.get(bucket) ?? remember(quarters, bucket, zone.offset(bucket * QUARTER_HOUR));
+}
+
+/** The zone's UTC offset in minutes throughout the UTC day of `ms`, or null when it changes within that day. */
+export function steadyOffset(ms: number, zone: IANAZone): number | null {
+  const { days } = cacheOf(zone);
+  const day = Math.floor(ms / DAY);
+  const whole = days.get(day);
+  if (whole !== undefined) return whole;
+  const first = zone.offset(day * DAY);
+  return remember(days, day, first === zone.offset((day + 1) * DAY - QUARTER_HOUR) ? first : null);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** ISO 8601 with the local offset, as luxon's toISO({ suppressMilliseconds: true }) writes it. */
-export function toIso(ms: number, zone: IANAZone): string {
-  const { texts } = cacheOf(zone);
-  const known = texts.get(ms);
-  if (known !== undefined) return known;
+export const toIso = (ms: number, zone: IANAZone): string => cacheOf(zone).iso(ms);
+
+/** toIso for many instants of one zone: finds the zone's texts once, not per instant. */
+export const isoWriter = (zone: IANAZone): ((ms: number) => string) => cacheOf(zone).iso;
+
+function writeIso(ms: number, zone: IANAZone): string {
   const offset = offsetAt(zone, ms);
   const wall = new Date(ms + offset * MINUTE).toISOString();
   const millis = ms % 1000 === 0 ? '' : wall.slice(19, 23);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  return remember(texts, ms, `${wall.slice(0, 19)}${millis}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`);
+  return `${wall.slice(0, 19)}${millis}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 export function parseLocalDate(text: string): DayNumber {
@@ -117,8 +132,11 @@ export function parseLocalDate(text: string): DayNumber {
   return ms / DAY;
 }
 
+// Dates repeat across requests, and Date#toISOString costs more than the rest of a day's summary.
+const dateTexts = new Map<DayNumber, string>();
+
 export function formatLocalDate(day: DayNumber): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
+  return dateTexts.get(day) ?? remember(dateTexts, day, new Date(day * DAY).toISOString().slice(0, 10));
 }
 
 /** ISO weekday, Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday). */
@@ -136,7 +154,14 @@ export function localDayOf(ms: number, zone: IANAZone): DayNumber {
 }
 
 export function localMinuteOfDay(ms: number, zone: IANAZone): number {
-  return Math.floor((((reading(ms, zone) % DAY) + DAY) % DAY) / MINUTE);
+  return minuteOfDayAt(ms, offsetAt(zone, ms));
+}
+
+/** localMinuteOfDay for a caller that already knows the offset, e.g. from steadyOffset. */
+export function minuteOfDayAt(ms: number, offset: number): number {
+  const wall = ms + offset * MINUTE;
+  // Not `%`: on numbers this large V8 calls out to fmod, which made the slot grid four times slower.
+  return Math.floor((wall - Math.floor(wall / DAY) * DAY) / MINUTE);
 }
 
 /**
@@ -154,7 +179,12 @@ export function localMinuteOfDay(ms: number, zone: IANAZone): number {
  */
 export function wallToInstant(day: DayNumber, minute: number, zone: IANAZone): number {
   const wall = day * DAY + minute * MINUTE;
-  const offsets = [...new Set([offsetAt(zone, wall - DAY), offsetAt(zone, wall), offsetAt(zone, wall + DAY)])];
+  const before = offsetAt(zone, wall - DAY);
+  const at = offsetAt(zone, wall);
+  const after = offsetAt(zone, wall + DAY);
+  // Most days: one offset all around, so the wall time exists exactly once.
+  if (before === at && at === after) return wall - at * MINUTE;
+  const offsets = [...new Set([before, at, after])];
   const exact = offsets.map((o) => wall - o * MINUTE).filter((ms) => reading(ms, zone) === wall);
   if (exact.length > 0) return Math.min(...exact);
   // In a gap the clock jumps over `wall` between these two bounds; find the jump.

@@ -1,13 +1,16 @@
 import type { IANAZone } from 'luxon';
-import type { Closure, OpeningInterval } from './availability.types';
-import { merge, union, type Span } from './intervals';
-import { isoWeekday, parseLocalDate, wallToInstant, type DayNumber } from './local-time';
+import type { OpeningInterval } from './availability.types';
+import { merge, type Span } from './intervals';
+import { isoWeekday, wallToInstant, type DayNumber } from './local-time';
+import { perObject } from './memo';
 
 export interface WeeklyMinutes {
-  weekday: number;
   opens: number;
   closes: number;
 }
+
+/** Opening intervals in minutes after local midnight, indexed by ISO weekday (index 0 unused). */
+export type WeeklyHours = readonly (readonly WeeklyMinutes[])[];
 
 function parseClock(text: string): number {
   const match = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(text);
@@ -17,47 +20,24 @@ function parseClock(text: string): number {
 }
 
 /** Validates once, so expanding many days works on plain numbers. */
-export function parseOpeningHours(hours: readonly OpeningInterval[]): WeeklyMinutes[] {
-  return hours.map(({ weekday, opens, closes }) => {
+function parseOpeningHours(hours: readonly OpeningInterval[]): WeeklyHours {
+  const byWeekday: WeeklyMinutes[][] = Array.from({ length: 8 }, () => []);
+  for (const { weekday, opens, closes } of hours) {
     if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
       throw new RangeError(`weekday must be 1 (Monday) … 7 (Sunday): ${weekday}`);
     }
-    const parsed = { weekday, opens: parseClock(opens), closes: parseClock(closes) };
+    const parsed = { opens: parseClock(opens), closes: parseClock(closes) };
     // The caller splits openings across midnight, so an end before the start is a caller bug.
     if (parsed.opens >= parsed.closes) throw new RangeError(`opening ${opens}–${closes} ends before it starts`);
-    return parsed;
-  });
+    byWeekday[weekday]!.push(parsed);
+  }
+  return byWeekday;
 }
+
+/** The weekly hours of an opening-hours array, parsed once per array (see perObject). */
+export const weeklyHoursOf = perObject(parseOpeningHours);
 
 /** Opening time of one local date; DST handling lives in wallToInstant. */
-export function openingOn(hours: readonly WeeklyMinutes[], day: DayNumber, zone: IANAZone): Span[] {
-  const weekday = isoWeekday(day);
-  return merge(
-    hours
-      .filter((h) => h.weekday === weekday)
-      .map((h): Span => [wallToInstant(day, h.opens, zone), wallToInstant(day, h.closes, zone)]),
-  );
-}
-
-/** Local dates first … last (inclusive) as instants, from local midnight to local midnight. */
-export function localDates(first: DayNumber, last: DayNumber, zone: IANAZone): Span {
-  return [wallToInstant(first, 0, zone), wallToInstant(last + 1, 0, zone)];
-}
-
-export function closureSpan(closure: Closure, zone: IANAZone): Span {
-  const first = parseLocalDate(closure.startsOn);
-  const last = parseLocalDate(closure.endsOn);
-  if (last < first) throw new RangeError(`closure ends (${closure.endsOn}) before it starts (${closure.startsOn})`);
-  return localDates(first, last, zone);
-}
-
-/** Whole-space closed time: space closures plus holidays. */
-export function spaceClosedTime(closures: readonly Closure[], holidays: readonly string[], zone: IANAZone): Span[] {
-  return union(
-    closures.filter((c) => c.resourceId === null).map((c) => closureSpan(c, zone)),
-    holidays.map((date) => {
-      const day = parseLocalDate(date);
-      return localDates(day, day, zone);
-    }),
-  );
+export function openingOn(hours: WeeklyHours, day: DayNumber, zone: IANAZone): Span[] {
+  return merge(hours[isoWeekday(day)]!.map((h): Span => [wallToInstant(day, h.opens, zone), wallToInstant(day, h.closes, zone)]));
 }

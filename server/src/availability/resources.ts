@@ -1,4 +1,5 @@
 import type { AvailabilityResource } from './availability.types';
+import { perObject } from './memo';
 
 export interface ResourceTree {
   readonly byId: ReadonlyMap<string, AvailabilityResource>;
@@ -8,9 +9,16 @@ export interface ResourceTree {
   readonly leavesOf: ReadonlyMap<string, readonly string[]>;
   /** The resource and every composite above it. */
   readonly lineageOf: ReadonlyMap<string, readonly string[]>;
+  /** Resources without a parent, in input order. */
+  readonly topLevel: readonly string[];
+  /** Resources of kind desk, in input order. */
+  readonly desks: readonly string[];
 }
 
-export function buildTree(resources: readonly AvailabilityResource[]): ResourceTree {
+/** The tree of a resources array, built once per array (see perObject). */
+export const treeOf = perObject(buildTree);
+
+function buildTree(resources: readonly AvailabilityResource[]): ResourceTree {
   const byId = new Map<string, AvailabilityResource>();
   for (const r of resources) {
     if (byId.has(r.id)) throw new RangeError(`duplicate resource id: ${r.id}`);
@@ -38,5 +46,7 @@ export function buildTree(resources: readonly AvailabilityResource[]): ResourceT
   for (const leaf of leaves) {
     for (const id of lineageOf.get(leaf)!) leavesOf.get(id)!.push(leaf);
   }
-  return { byId, leaves, leavesOf, lineageOf };
+  const topLevel = resources.filter((r) => r.parentId === null).map((r) => r.id);
+  const desks = resources.filter((r) => r.kind === 'desk').map((r) => r.id);
+  return { byId, leaves, leavesOf, lineageOf, topLevel, desks };
 }
