@@ -59,6 +59,16 @@ export function localWindow(zoneName: string, window: { from: Instant; to: Insta
   return { from: toIso(from, zone), to: toIso(to, zone), firstDay: formatLocalDate(localDayOf(from, zone) - 1), lastDay: formatLocalDate(localDayOf(to, zone) + 1) };
 }
 
+/** The local dates that [from, to) touches in the zone. */
+export function localDatesOf(zoneName: string, window: { from: Instant; to: Instant }): string[] {
+  const zone = zoneNamed(zoneName);
+  const from = toMillis(window.from, 'window.from');
+  const to = toMillis(window.to, 'window.to');
+  const dates: string[] = [];
+  for (let day = localDayOf(from, zone); to > from && day <= localDayOf(to - 1, zone); day++) dates.push(formatLocalDate(day));
+  return dates;
+}
+
 /** A local date's whole day in the zone, [midnight, next midnight), as ISO text with offsets. */
 export function dayWindow(date: string, zoneName: string): { from: string; to: string } {
   const zone = zoneNamed(zoneName);

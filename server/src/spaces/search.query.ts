@@ -1,10 +1,19 @@
 import { MUNICIPALITIES, type SpaceListQuery } from '@landraeume/shared';
-import { dayWindow } from '../availability/availability';
+import { dayWindow, localDatesOf } from '../availability/availability';
+import { nrwHolidays } from './holidays';
 import { DomainError } from '../http/errors';
 import { blockingClaimsJson } from './space-calendar.repository';
 import { deskCountColumn, SUMMARY_COLUMNS } from './spaces.presenter';
 
 const ZONE = 'Europe/Berlin';
+
+/** Whether every local date the window touches is a public holiday. */
+function onHolidaysOnly(window: Window): boolean {
+  const dates = localDatesOf(ZONE, window);
+  if (!dates.length) return false;
+  const holidays = new Set(nrwHolidays(dates[0]!, dates.at(-1)!).map((h) => h.date));
+  return dates.every((date) => holidays.has(date));
+}
 const DEFAULT_RADIUS_KM = 15;
 
 export interface SearchSql {
@@ -62,8 +71,9 @@ const EARTH_RADIUS_KM = 6371;
  * index (geo_point, migration 14000) lets a page stop after its first rows. The index's
  * cube box bounds the scan; the exact great-circle distance decides.
  */
-function filterOf(query: SpaceListQuery, bind: Bind): Filter {
+function filterOf(query: SpaceListQuery, bind: Bind, more: string[] = []): Filter {
   const where = [
+    ...more,
     's.published',
     `(SELECT o.status = 'active' AND o.admission = 'admitted' FROM organizations o WHERE o.id = s.organization_id)`,
   ];
@@ -128,7 +138,9 @@ export interface Batch {
  */
 export function buildCandidatesSql(query: SpaceListQuery, window: Window, batch: Batch): SearchSql {
   const { params, bind } = binder();
-  const { fromWhere, distance, order } = filterOf(query, bind);
+  // On a holiday every space that closes on holidays would be a candidate looked at in vain,
+  // all of them in the radius before the search could say it found nothing.
+  const { fromWhere, distance, order } = filterOf(query, bind, onHolidaysOnly(window) ? [`NOT (s.holidays_closed AND s.zone = '${ZONE}')`] : []);
   const from = bind(window.from);
   const to = bind(window.to);
   return {

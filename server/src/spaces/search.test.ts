@@ -116,18 +116,25 @@ describe('GET /api/spaces', () => {
   });
 
   it('with a window, stops once the page is full: no total until every candidate was looked at', async () => {
+    const db = t.db.dataSource;
+    // Two more spaces, farther from Coesfeld than the others.
+    await createSpace(db, provider, { name: 'Desk Olfen', desks: 1, municipality: 'Olfen', lat: 51.7078, lon: 7.3817 });
+    await createSpace(db, provider, { name: 'Desk Ascheberg', desks: 1, municipality: 'Ascheberg', lat: 51.789, lon: 7.62 });
     const page = async (n: number) => (await request(t.app).get(`/api/spaces?date=2026-12-15&near=51.9459,7.1675&radiusKm=50&pageSize=1&page=${n}`).expect(200)).body as { items: { name: string }[]; total: number | null; hasMore: boolean };
     expect(await page(1)).toMatchObject({ items: [{ name: 'Desk Coesfeld' }], total: null, hasMore: true });
-    expect(await page(3)).toMatchObject({ items: [{ name: 'Saal Senden' }], total: 3, hasMore: false });
+    expect(await page(5)).toMatchObject({ items: [{ name: 'Desk Ascheberg' }], total: 5, hasMore: false });
 
-    // With both desks taken, the first batch (the page and one more) holds one free space only,
-    // so the search looks further and, having seen every candidate, knows the total.
+    // With both desks and the hall taken, the first batch (the page, one more, and half as many
+    // again: three spaces) holds one free space only, so the search looks further and, having
+    // seen every candidate, knows the total.
     for (const desk of coesfeldDesks.resourceIds) {
-      await createBookingClaims(t.db.dataSource, { spaceId: coesfeldDesks.id, resourceId: desk, unitIds: [desk], start: '2026-12-15T08:00:00+01:00', end: '2026-12-15T18:00:00+01:00' });
+      await createBookingClaims(db, { spaceId: coesfeldDesks.id, resourceId: desk, unitIds: [desk], start: '2026-12-15T08:00:00+01:00', end: '2026-12-15T18:00:00+01:00' });
     }
-    expect(await page(1)).toMatchObject({ items: [{ name: 'Halle Dülmen' }], total: 2, hasMore: true });
-    expect(await page(2)).toMatchObject({ items: [{ name: 'Saal Senden' }], total: 2, hasMore: false });
-    expect(await page(3)).toMatchObject({ items: [], total: 2, hasMore: false });
+    const [hall, ...thirds] = duelmenHall.resourceIds;
+    await createBookingClaims(db, { spaceId: duelmenHall.id, resourceId: hall!, unitIds: thirds, start: '2026-12-15T09:00:00+01:00', end: '2026-12-15T10:00:00+01:00' });
+    expect(await page(1)).toMatchObject({ items: [{ name: 'Saal Senden' }], total: 3, hasMore: true });
+    expect(await page(3)).toMatchObject({ items: [{ name: 'Desk Ascheberg' }], total: 3, hasMore: false });
+    expect(await page(4)).toMatchObject({ items: [], total: 3, hasMore: false });
   });
 
   it('refuses malformed searches with a clear 400', async () => {

@@ -73,22 +73,33 @@ export class SpaceService {
    */
   private async searchFree(query: SpaceListQuery, window: Window): Promise<SpaceList> {
     const wanted = query.page * query.pageSize + 1;
-    const found: SpaceSummaryRow[] = [];
+    const found: { entry: CatalogEntry; distanceKm: number | null; free: number }[] = [];
+    // The spaces of a district share one zone, and so the holidays of the window.
+    const holidays = new Map<string, string[]>();
+    const holidaysOf = (entry: CatalogEntry) => {
+      const key = entry.space.holidays_closed ? entry.space.zone : '';
+      let dates = holidays.get(key);
+      if (!dates) holidays.set(key, (dates = holidaysAround(entry, window)));
+      return dates;
+    };
     let looked = 0;
     let exhausted = false;
-    let limit = wanted;
+    // Some candidates are always taken or closed, and a second batch costs a round trip: the
+    // first one looks at half as many again as the page needs.
+    let limit = Math.min(wanted + Math.ceil(wanted / 2), MAX_BATCH);
     while (found.length < wanted && !exhausted) {
       const candidates = await this.candidates(query, window, looked, limit);
       for (const { entry, candidate } of candidates) {
-        const claims = claimsOf(candidate.claims);
-        const free = unitsFreeThroughout({ ...entry.calendar, holidays: holidaysAround(entry, window), claims }, window.from, window.to);
-        if (free > 0) found.push({ ...entry.space, desk_count: entry.deskCount, distance_km: candidate.distance_km, free_units: free });
+        const free = unitsFreeThroughout({ ...entry.calendar, holidays: holidaysOf(entry), claims: claimsOf(candidate.claims) }, window.from, window.to);
+        if (free > 0) found.push({ entry, distanceKm: candidate.distance_km, free });
       }
       exhausted = candidates.length < limit;
       looked += limit;
       limit = Math.min(limit * 2, MAX_BATCH);
     }
-    const items = found.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map(presentSpaceSummary);
+    const items = found
+      .slice((query.page - 1) * query.pageSize, query.page * query.pageSize)
+      .map(({ entry, distanceKm, free }) => presentSpaceSummary({ ...entry.space, desk_count: entry.deskCount, distance_km: distanceKm, free_units: free }));
     const total = exhausted ? found.length : null;
     return { items, total, hasMore: found.length > query.page * query.pageSize, page: query.page, pageSize: query.pageSize };
   }
