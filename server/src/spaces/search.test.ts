@@ -124,9 +124,9 @@ describe('GET /api/spaces', () => {
     expect(await page(1)).toMatchObject({ items: [{ name: 'Desk Coesfeld' }], total: null, hasMore: true });
     expect(await page(5)).toMatchObject({ items: [{ name: 'Desk Ascheberg' }], total: 5, hasMore: false });
 
-    // With both desks and the hall taken, the first batch (the page, one more, and half as many
-    // again: three spaces) holds one free space only, so the search looks further and, having
-    // seen every candidate, knows the total.
+    // With both desks and the hall taken, the first batch (the page, one more, and a quarter as
+    // many again, rounded up: three spaces) holds one free space only, so the search looks
+    // further and, having seen every candidate, knows the total.
     for (const desk of coesfeldDesks.resourceIds) {
       await createBookingClaims(db, { spaceId: coesfeldDesks.id, resourceId: desk, unitIds: [desk], start: '2026-12-15T08:00:00+01:00', end: '2026-12-15T18:00:00+01:00' });
     }
