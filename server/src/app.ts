@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -20,7 +19,7 @@ import { crossSiteProtection } from './http/cross-site';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit';
 import { operatorCheck } from './http/operator';
-import { requestId } from './http/request-id';
+import { requestLog } from './http/request-log';
 import { mountRoutes, type AnyRoute } from './http/route';
 import { securityHeaders } from './http/security-headers';
 import { staticClient } from './http/static-client';
@@ -105,8 +104,6 @@ export interface LandraeumeApp {
 
 export const JSON_BODY_LIMIT = '100kb';
 
-/** A feed URL is its own key, so logs keep only the path's shape; query strings are dropped too. */
-export const withoutSecrets = (url: string) => url.split('?')[0]!.replace(/^\/ical\/u\/[^/]+/, '/ical/u/[redacted]');
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export function createApp(deps: AppDeps): LandraeumeApp {
@@ -170,20 +167,12 @@ export function createApp(deps: AppDeps): LandraeumeApp {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.set('query parser', 'simple');
+  // Hashing every answer for an ETag cost more than a bare request's routing; API answers are
+  // computed anew per request anyway, and the feeds and the built client set their own.
+  app.set('etag', false);
 
   app.use(metrics.httpTimer);
-  app.use(
-    pinoHttp({
-      logger: log,
-      genReqId: requestId,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutSecrets(req.url) }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customProps: (req) => ({ userId: (req as express.Request).user?.id }),
-    }),
-  );
+  app.use(requestLog(log));
   if (deps.drain) app.use(deps.drain.middleware);
   app.use(securityHeaders(config.publicUrl));
   app.use(crossSiteProtection(config.publicUrl));

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
+import { poolQueryable } from '../db/pool';
 import { preparedFor, runPrepared } from '../db/prepared';
 import type { Queryable } from '../db/queryable';
 import type { Availability, AvailabilityQuery, SpaceDetail, SpaceList, SpaceListQuery } from '@landraeume/shared';
@@ -33,6 +34,8 @@ const holidaysAround = (entry: CatalogEntry, window: Window): string[] => {
 const MAX_BATCH = 400;
 
 export class SpaceService {
+  private readonly pool: Queryable;
+
   constructor(
     private readonly db: DataSource,
     private readonly now: () => DateTime = () => DateTime.now(),
@@ -42,7 +45,9 @@ export class SpaceService {
     private readonly searchDb: Queryable = db,
     /** The fixed parts of spaces, shared with whatever else of this server reads calendars. */
     readonly catalog: SpaceCatalog = new SpaceCatalog(),
-  ) {}
+  ) {
+    this.pool = poolQueryable(db);
+  }
 
   private runSearch<T>(sql: { text: string; params: unknown[] }): Promise<T[]> {
     return runPrepared(this.searchDb, preparedFor('search', sql.text), sql.params);
@@ -114,7 +119,7 @@ export class SpaceService {
     for (;;) {
       const rows = await this.runSearch<Candidate>(buildCandidatesSql(query, window, { offset, limit }));
       const missing = rows.filter((row) => !this.catalog.at(row.version)).map((row) => row.id);
-      if (missing.length) await this.catalog.fetch(this.db, missing);
+      if (missing.length) await this.catalog.fetch(this.pool, missing);
       const entries = rows.map((candidate) => ({ entry: this.catalog.at(candidate.version)!, candidate }));
       if (entries.every(({ entry }) => entry)) return entries;
     }
@@ -148,7 +153,7 @@ export class SpaceService {
   }
 
   async availability(actor: Actor | undefined, ref: string, query: AvailabilityQuery): Promise<Availability> {
-    const found = await loadSpaceWindow(this.db, this.catalog, ref, query);
+    const found = await loadSpaceWindow(this.pool, this.catalog, ref, query);
     const space = visibleOrNotFound(found?.entry.space, actor);
     const { entry, claims } = found!;
     const { from, to } = localWindow(space.zone, query);
