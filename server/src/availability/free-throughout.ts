@@ -28,6 +28,8 @@ function meets(spans: readonly Span[], [start, end]: Span): boolean {
 export function unitsFreeThroughout(context: AvailabilityContext, from: Instant, to: Instant): number {
   const { zone, tree, closed, open } = openTimeOf(context, toMillis(from, 'from'), toMillis(to, 'to'));
   if (open.length === 0) return 0;
+  // Most spaces on most days: nothing claimed, nothing of theirs closed.
+  if (context.claims.length === 0 && closed.byResource.size === 0) return tree.activeLeaves.length;
   const taken = new Set<string>();
   // A claim or closure of a composite takes every leaf below it, like the booking it came from.
   const take = (id: string) => tree.leavesOf.get(id)?.forEach((leaf) => taken.add(leaf));
@@ -38,8 +40,6 @@ export function unitsFreeThroughout(context: AvailabilityContext, from: Instant,
     if (instantsOf(ranges, zone).some((span) => meets(open, span))) take(id);
   }
   let free = 0;
-  for (const leaf of tree.leaves) {
-    if (!taken.has(leaf) && tree.lineageOf.get(leaf)!.every((id) => tree.byId.get(id)!.active)) free++;
-  }
+  for (const leaf of tree.activeLeaves) if (!taken.has(leaf)) free++;
   return free;
 }

@@ -13,6 +13,8 @@ export interface ResourceTree {
   readonly topLevel: readonly string[];
   /** Resources of kind desk, in input order. */
   readonly desks: readonly string[];
+  /** Leaves that can be booked at all: they and every composite above them are active. */
+  readonly activeLeaves: readonly string[];
 }
 
 /** The tree of a resources array, built once per array (see perObject). */
@@ -48,5 +50,6 @@ function buildTree(resources: readonly AvailabilityResource[]): ResourceTree {
   }
   const topLevel = resources.filter((r) => r.parentId === null).map((r) => r.id);
   const desks = resources.filter((r) => r.kind === 'desk').map((r) => r.id);
-  return { byId, leaves, leavesOf, lineageOf, topLevel, desks };
+  const activeLeaves = leaves.filter((leaf) => lineageOf.get(leaf)!.every((id) => byId.get(id)!.active));
+  return { byId, leaves, leavesOf, lineageOf, topLevel, desks, activeLeaves };
 }
