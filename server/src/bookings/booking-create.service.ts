@@ -14,7 +14,7 @@ import { CalendarChanged, insertBooking, isOverlap, NeedsTransaction, unlessTake
 import { claimKey, requestHash, storeAnswer } from './idempotency';
 import { priceOf } from './pricing';
 import { UNCOUNTED, type BookingCounter } from '../metrics/booking-counter';
-import { poolQueryable } from '../db/pool';
+import { withConnection } from '../db/pool';
 import type { Queryable } from '../db/queryable';
 import { SpaceCatalog } from '../spaces/space-catalog';
 
@@ -66,17 +66,13 @@ interface Writer {
 }
 
 export class BookingCreateService {
-  private readonly pool: Queryable;
-
   constructor(
     private readonly db: DataSource,
     private readonly pendingExpiryHours: number,
     private readonly now: () => DateTime = () => DateTime.now(),
     private readonly counter: BookingCounter = UNCOUNTED,
     private readonly catalog: SpaceCatalog = new SpaceCatalog(),
-  ) {
-    this.pool = poolQueryable(db);
-  }
+  ) {}
 
   /**
    * Creates a booking. Overlaps are left to the exclusion constraint: each candidate is inserted
@@ -107,7 +103,7 @@ export class BookingCreateService {
     // Most bookings are one insert that stands alone: no BEGIN and COMMIT, two round trips fewer.
     if (!idempotencyKey && !input.contractId && !onBehalf) {
       try {
-        return this.created(await this.bookCounted({ db: this.pool }, actor, input, { fresh, answerIsKept: false }, onRefusal));
+        return this.created(await withConnection(this.db, (db) => this.bookCounted({ db }, actor, input, { fresh, answerIsKept: false }, onRefusal)));
       } catch (error) {
         if (!(error instanceof NeedsTransaction)) throw error;
       }
