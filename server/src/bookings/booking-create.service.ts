@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Booking, BookingCreate } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
-import { freeResourcesFor } from '../availability/availability';
+import { dayWindow, freeResourcesFor } from '../availability/availability';
 import { chargeContract } from '../contracts/contract-booking.service';
 import { recordRefusedDemand, requestedWindow, type RefusedDemand } from '../demand/demand-log';
 import { DomainError } from '../http/errors';
@@ -157,18 +157,18 @@ export class BookingCreateService {
 
   private async book({ db, qr }: Writer, actor: Actor, input: BookingCreate, { fresh, answerIsKept, onBehalf }: BookOptions): Promise<Booking> {
     const now = this.now();
-    const around = input.date
-      ? { from: DateTime.fromISO(input.date, { zone: 'Europe/Berlin' }), to: DateTime.fromISO(input.date, { zone: 'Europe/Berlin' }).plus({ days: 1 }) }
-      : { from: DateTime.fromISO(input.start!, { setZone: true }), to: DateTime.fromISO(input.end!, { setZone: true }) };
+    // Parsed once: "any desk" asks for the period of every desk.
+    const asked: RequestedPeriod | undefined = input.date
+      ? undefined
+      : { start: DateTime.fromISO(input.start!, { setZone: true }), end: DateTime.fromISO(input.end!, { setZone: true }), wholeDay: false };
+    const around = input.date ? dayWindow(input.date, 'Europe/Berlin') : { from: input.start!, to: input.end! };
     const space = await loadBookableSpace(db, this.catalog, input.spaceId, around, fresh);
     const organization = input.organizationId ? actor.memberships.find((m) => m.organizationId === input.organizationId) : undefined;
     if (input.organizationId && !organization) throw new DomainError('not_a_member', 'You can only book for organizations you belong to');
 
     const candidates = bookingCandidates(space, input.resourceId);
     const periodFor = (resourceId: string): RequestedPeriod =>
-      input.date
-        ? wholeDayPeriod(space.calendar, space.rules, resourceId, localDay(input.date, space.rules.zone).toISODate()!)
-        : { start: DateTime.fromISO(input.start!, { setZone: true }), end: DateTime.fromISO(input.end!, { setZone: true }), wholeDay: false };
+      asked ?? wholeDayPeriod(space.calendar, space.rules, resourceId, localDay(input.date!, space.rules.zone).toISODate()!);
     // The rules are the space's, so the first candidate checks them for all; but for "any desk"
     // a desk closed on its own (maintenance) is passed over rather than refusing the space.
     const attempts: Attempt[] = [];

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Queryable } from '../db/queryable';
+import type { Instant } from '../availability/availability.types';
 import type { Resource } from '@landraeume/shared';
 import { localWindow } from '../availability/availability';
 import { DomainError, notFound } from '../http/errors';
@@ -26,7 +27,7 @@ export interface BookableSpace {
  * catalog of fixed parts (spaces/space-catalog.ts) at the version it last saw, or read anew
  * (`fresh`). Unpublished spaces and those of suspended providers cannot be booked.
  */
-export async function loadBookableSpace(db: Queryable, catalog: SpaceCatalog, spaceId: string, around: { from: DateTime; to: DateTime }, fresh = false): Promise<BookableSpace> {
+export async function loadBookableSpace(db: Queryable, catalog: SpaceCatalog, spaceId: string, around: { from: Instant; to: Instant }, fresh = false): Promise<BookableSpace> {
   const entry = await catalog.entry(db, spaceId, fresh);
   if (!entry || !entry.space.published || entry.space.organization_status !== 'active') throw notFound('Space');
   const { space, resources } = entry;
