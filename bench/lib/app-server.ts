@@ -17,7 +17,8 @@ export async function startAppServer(databaseUrl: string, options: AppServerOpti
   const port = await freePort();
   // BENCH_SERVER_FLAGS passes node flags to the server only, e.g. --cpu-prof to find hot spots.
   const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', MAIN_ENTRY], {
+  // The young generation npm run serve and the Docker image (NODE_OPTIONS) give the server.
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...flags, '--import', 'tsx', MAIN_ENTRY], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', ROLE: options.role ?? 'api', DATA_DIR: options.dataDir ?? 'var/bench-app', SESSION_SECRET: BENCH_SESSION_SECRET },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
