@@ -65,18 +65,20 @@ interface Filter {
 const EARTH_RADIUS_KM = 6371;
 
 /**
- * The filters that need no bookings: published, active provider, kind, town, capacity,
- * amenities, text, and the distance. The provider is asked per space rather than joined: a
+ * Whether the space's provider is admitted and active. Asked per space rather than joined: a
  * join would be free to read every space in the radius and sort them, where the nearest-first
- * index (geo_point, migration 14000) lets a page stop after its first rows. The index's
- * cube box bounds the scan; the exact great-circle distance decides.
+ * index (geo_point, migration 14000) lets a page stop after its first rows. A search with a
+ * window leaves it to the space catalog instead (isListed), which holds it for the same snapshot.
  */
-function filterOf(query: SpaceListQuery, bind: Bind, more: string[] = []): Filter {
-  const where = [
-    ...more,
-    's.published',
-    `(SELECT o.status = 'active' AND o.admission = 'admitted' FROM organizations o WHERE o.id = s.organization_id)`,
-  ];
+const PROVIDER_LISTED = `(SELECT o.status = 'active' AND o.admission = 'admitted' FROM organizations o WHERE o.id = s.organization_id)`;
+
+/**
+ * The filters that need no bookings: published, kind, town, capacity, amenities, text, and the
+ * distance, plus `more`. The index's cube box bounds the scan; the exact great-circle distance
+ * decides.
+ */
+function filterOf(query: SpaceListQuery, bind: Bind, more: string[]): Filter {
+  const where = [...more, 's.published'];
   if (query.kind) where.push(`s.kind = ${bind(query.kind)}`);
   if (query.municipality) where.push(`s.municipality = ${bind(query.municipality)}`);
   if (query.minCapacity) where.push(`s.capacity >= ${bind(query.minCapacity)}`);
@@ -112,7 +114,7 @@ function filterOf(query: SpaceListQuery, bind: Bind, more: string[] = []): Filte
 /** A search without a window: one page of the filtered spaces and their total. */
 export function buildListSql(query: SpaceListQuery): SearchSql {
   const { params, bind } = binder();
-  const { fromWhere, providerName, distance, order } = filterOf(query, bind);
+  const { fromWhere, providerName, distance, order } = filterOf(query, bind, [PROVIDER_LISTED]);
   return {
     text: `WITH c AS (SELECT ${SUMMARY_COLUMNS}, ${providerName}, ${distance} AS distance_km ${fromWhere})
            SELECT c.*, ${deskCountColumn('c')}, NULL::int AS free_units, count(*) OVER ()::int AS total
@@ -130,7 +132,8 @@ export interface Batch {
 
 /**
  * A search with a window: one batch of the filtered spaces in the answer's order, each with its
- * calendar version, distance and the claims that block bookings in the window. PostgreSQL does
+ * calendar version, distance and the claims that block bookings in the window, all of its
+ * columns in the nearest-first index (migration 17000) but the claims. PostgreSQL does
  * the filtering, the distances and the overlaps (one range per space of the index on (space,
  * start)); whether a unit is free for all of a space's open time is decided by
  * the availability engine, the same rules the availability answer follows. No booking outside

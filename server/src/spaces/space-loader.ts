@@ -48,9 +48,11 @@ export async function loadVisibleSpace(db: Queryable, actor: Actor | undefined, 
 /** What decides who may see a space. */
 export type SpaceVisibility = Pick<SpaceRow, 'published' | 'organization_id' | 'organization_kind' | 'organization_status' | 'organization_admission'>;
 
+/** Published, by an admitted and active provider: what search lists and everyone may see. */
+export const isListed = (row: SpaceVisibility) => row.published && row.organization_status === 'active' && row.organization_admission === 'admitted';
+
 export function visibleOrNotFound<T extends SpaceVisibility>(row: T | undefined, actor: Actor | undefined): T {
   if (!row) throw notFound('Space');
-  const isPublic = row.published && row.organization_status === 'active' && row.organization_admission === 'admitted';
-  if (!isPublic && !canManageSpacesOf(actor, { id: row.organization_id, kind: row.organization_kind })) throw notFound('Space');
+  if (!isListed(row) && !canManageSpacesOf(actor, { id: row.organization_id, kind: row.organization_kind })) throw notFound('Space');
   return row;
 }

@@ -12,7 +12,7 @@ import { buildCandidatesSql, buildListSql, windowOf, type Window } from './searc
 import { presentSpaceDetail } from './space-detail.presenter';
 import { claimsOf, loadClosures, loadOpeningHours, loadResources, type ClaimTuple } from './space-calendar.repository';
 import { SpaceCatalog, type CatalogEntry } from './space-catalog';
-import { loadVisibleSpace, visibleOrNotFound } from './space-loader';
+import { isListed, loadVisibleSpace, visibleOrNotFound } from './space-loader';
 import { loadSpaceWindow } from './space-window.repository';
 import { presentSpaceSummary, type SpaceSummaryRow } from './spaces.presenter';
 
@@ -96,6 +96,7 @@ export class SpaceService {
     while (found.length < wanted && !exhausted) {
       const candidates = await this.candidates(query, window, looked, limit);
       for (const { entry, candidate } of candidates) {
+        if (!isListed(entry.space)) continue;
         const free = unitsFreeThroughout({ ...entry.calendar, holidays: holidaysOf(entry), claims: claimsOf(candidate.claims) }, window.from, window.to);
         if (free > 0) found.push({ entry, distanceKm: candidate.distance_km, free });
       }
