@@ -62,6 +62,14 @@ describe('GET /api/spaces', () => {
     expect(res.body.error.code).toBe('invalid_input');
   });
 
+  it('presents a space alike with and without a window, but for the free units', async () => {
+    const near = 'near=51.857,7.483&radiusKm=30';
+    const listed = (await request(t.app).get(`/api/spaces?${near}`).expect(200)).body.items as { freeUnits: number | null }[];
+    const windowed = (await request(t.app).get(`/api/spaces?${near}&date=2026-12-22`).expect(200)).body.items as { freeUnits: number | null }[];
+    expect(windowed.map((item) => ({ ...item, freeUnits: null }))).toEqual(listed);
+    expect(windowed.map((item) => item.freeUnits)).toEqual([1, 3, 2]);
+  });
+
   it('with a window, keeps only spaces with a unit free for all of its open time', async () => {
     const db = t.db.dataSource;
     // Tuesday 2026-12-01: one of two desks taken all day, then the second one for an hour.

@@ -1,9 +1,9 @@
-import type { ClosureDto, OpeningIntervalDto, Resource } from '@landraeume/shared';
+import type { ClosureDto, OpeningIntervalDto, Resource, SpaceSummary } from '@landraeume/shared';
 import type { AvailabilityResource, Closure, IsoWeekday, OpeningInterval } from '../availability/availability.types';
 import type { Queryable } from '../db/queryable';
 import { prepare, runPrepared } from '../db/prepared';
 import { WHOLE_CALENDAR_COLUMNS } from './space-calendar.repository';
-import type { SpaceSummaryRow } from './spaces.presenter';
+import { presentSpaceSummary, type SpaceSummaryRow } from './spaces.presenter';
 
 /** What a space is, apart from its bookings: the columns its summary, rules and visibility need. */
 export interface CatalogSpace extends Omit<SpaceSummaryRow, 'desk_count' | 'distance_km' | 'free_units'> {
@@ -34,7 +34,8 @@ export interface FixedCalendar {
 export interface CatalogEntry {
   version: string;
   space: CatalogSpace;
-  deskCount: number;
+  /** The space as a search result presents it, but for its distance and free units. */
+  summary: SpaceSummary;
   resources: Resource[];
   openingHours: OpeningIntervalDto[];
   closures: ClosureDto[];
@@ -121,10 +122,11 @@ export class SpaceCatalog {
 
 function entryOf(version: string, fixed: FixedPartsJson): CatalogEntry {
   const { space, resources, openingHours, closures } = fixed;
+  const deskCount = resources.filter((r) => r.kind === 'desk' && r.active).length;
   return {
     version,
     space,
-    deskCount: resources.filter((r) => r.kind === 'desk' && r.active).length,
+    summary: presentSpaceSummary({ ...space, desk_count: deskCount, distance_km: null, free_units: null }),
     resources,
     openingHours,
     closures,

@@ -34,6 +34,8 @@ export const SUMMARY_COLUMNS = [
 /** The `desk_count` column a summary row needs, for a query that calls the space `alias`. */
 export const deskCountColumn = (alias: string) => `(SELECT count(*)::int FROM resources r WHERE r.space_id = ${alias}.id AND r.kind = 'desk' AND r.active) AS desk_count`;
 
+export const roundedKm = (km: number | null) => (km === null ? null : Math.round(km * 10) / 10);
+
 export function presentSpaceSummary(row: SpaceSummaryRow): SpaceSummary {
   return {
     id: row.id,
@@ -54,7 +56,7 @@ export function presentSpaceSummary(row: SpaceSummaryRow): SpaceSummary {
       clubPerHourCents: row.club_price_per_hour_cents,
     },
     provider: { id: row.organization_id, name: row.provider_name },
-    distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
+    distanceKm: roundedKm(row.distance_km),
     freeUnits: row.free_units,
   };
 }

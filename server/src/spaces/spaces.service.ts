@@ -14,7 +14,7 @@ import { claimsOf, loadClosures, loadOpeningHours, loadResources, type ClaimTupl
 import { SpaceCatalog, type CatalogEntry } from './space-catalog';
 import { isListed, loadVisibleSpace, visibleOrNotFound } from './space-loader';
 import { loadSpaceWindow } from './space-window.repository';
-import { presentSpaceSummary, type SpaceSummaryRow } from './spaces.presenter';
+import { presentSpaceSummary, roundedKm, type SpaceSummaryRow } from './spaces.presenter';
 
 interface Candidate {
   id: string;
@@ -106,7 +106,7 @@ export class SpaceService {
     }
     const items = found
       .slice((query.page - 1) * query.pageSize, query.page * query.pageSize)
-      .map(({ entry, distanceKm, free }) => presentSpaceSummary({ ...entry.space, desk_count: entry.deskCount, distance_km: distanceKm, free_units: free }));
+      .map(({ entry, distanceKm, free }) => ({ ...entry.summary, distanceKm: roundedKm(distanceKm), freeUnits: free }));
     const total = exhausted ? found.length : null;
     return { items, total, hasMore: found.length > query.page * query.pageSize, page: query.page, pageSize: query.pageSize };
   }
