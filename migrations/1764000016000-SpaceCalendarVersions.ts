@@ -16,7 +16,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   is checked to last at most 17 days (CLAIM_SPAN_LIMIT, server/src/bookings/claim-span.ts), and a window's claims start no earlier than
  *   that before it. (A GiST index on (space, period) was tried: with random UUIDs a probe read
  *   ~30 pages, 0.4 ms.) A composite foreign key to resources (id, space_id) keeps the column
- *   equal to the unit's space. The period-only index of the old search goes.
+ *   equal to the unit's space. The period-only index of the old search stays for this release,
+ *   for servers of the previous one during a rolling upgrade (docs/operations.md); the next
+ *   release's first migration drops it. The claim writer of the previous release names no space:
+ *   a trigger fills it in from the unit.
  */
 export class SpaceCalendarVersions1764000016000 implements MigrationInterface {
   name = 'SpaceCalendarVersions1764000016000';
@@ -65,7 +68,8 @@ export class SpaceCalendarVersions1764000016000 implements MigrationInterface {
     await q.query(`ALTER TABLE booking_claims ADD COLUMN space_id uuid`);
     await q.query(`UPDATE booking_claims k SET space_id = r.space_id FROM resources r WHERE r.id = k.unit_id`);
     await q.query(`ALTER TABLE booking_claims ALTER COLUMN space_id SET NOT NULL`);
-    // The booking writer names the space itself; this covers every other writer (seed, fixtures).
+    // The booking writer names the space itself; this covers every other writer (seed, fixtures,
+    // servers of the previous release during a rolling upgrade).
     await q.query(
       `CREATE FUNCTION claim_space_from_unit() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
@@ -79,11 +83,9 @@ export class SpaceCalendarVersions1764000016000 implements MigrationInterface {
     await q.query(`ALTER TABLE booking_claims ADD CONSTRAINT booking_claims_unit_fkey FOREIGN KEY (unit_id, space_id) REFERENCES resources (id, space_id) ON UPDATE CASCADE`);
     await q.query(`ALTER TABLE booking_claims ADD CONSTRAINT booking_claims_span_check CHECK (upper(period) - lower(period) <= interval '17 days')`);
     await q.query(`CREATE INDEX booking_claims_space_start_idx ON booking_claims (space_id, lower(period)) INCLUDE (period, unit_id) WHERE active`);
-    await q.query(`DROP INDEX booking_claims_active_period_spgist`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX booking_claims_active_period_spgist ON booking_claims USING spgist (period) INCLUDE (unit_id) WHERE active`);
     await q.query(`DROP INDEX booking_claims_space_start_idx`);
     await q.query(`ALTER TABLE booking_claims DROP CONSTRAINT booking_claims_span_check`);
     await q.query(`ALTER TABLE booking_claims DROP CONSTRAINT booking_claims_unit_fkey`);
