@@ -89,7 +89,8 @@ export class BookingCreateService {
         try {
           return await this.createOnce(actor, input, idempotencyKey, onRefusal, onBehalf, attempt > 1);
         } catch (error) {
-          if (!(error instanceof CalendarChanged) || attempt >= CALENDAR_ATTEMPTS) throw error;
+          if (!(error instanceof CalendarChanged)) throw error;
+          if (attempt >= CALENDAR_ATTEMPTS) throw new DomainError('conflict', 'The space is being changed right now; please try again');
         }
       }
     } finally {
