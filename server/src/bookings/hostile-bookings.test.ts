@@ -66,7 +66,7 @@ describe('hostile booking requests', () => {
             date: fc.constantFrom('2027-01-05', '2026-02-30', '2027-03-28', '2027-10-31', '1999-01-01'),
             attendees: numbers,
             purpose: text,
-            rrule: fc.constantFrom('FREQ=WEEKLY;COUNT=2', 'FREQ=WEEKLY;COUNT=100000', 'FREQ=WEEKLY;UNTIL=99991231', 'FREQ=SECONDLY;COUNT=5', 'FREQ=WEEKLY;COUNT=2;BYDAY=XX'),
+            rrule: fc.constantFrom('FREQ=WEEKLY;COUNT=2', 'FREQ=WEEKLY;COUNT=100000', 'FREQ=WEEKLY;UNTIL=99991231', 'FREQ=SECONDLY;COUNT=5', 'FREQ=WEEKLY;COUNT=2;BYDAY=XX', 'FREQ=WEEKLY;COUNT=2;INTERVAL=-1'),
             onConflict: fc.constantFrom('fail', 'skip', 'maybe'),
           },
           { requiredKeys: ['spaceId'] },

@@ -40,8 +40,16 @@ describe('expandSeries', () => {
   it('refuses more than 52 dates and rules other than weekly with an end', () => {
     const base = { start: at('2026-11-03T18:00:00+01:00'), end: at('2026-11-03T19:00:00+01:00'), zone, exdates: [] };
     expect(expandSeries({ ...base, rrule: 'FREQ=WEEKLY;COUNT=52' })).toHaveLength(52);
-    for (const rrule of ['FREQ=WEEKLY;COUNT=53', 'FREQ=WEEKLY;UNTIL=20300101', 'FREQ=MONTHLY;COUNT=2', 'FREQ=WEEKLY', 'FREQ=WEEKLY;COUNT=2;WKST=MO']) {
+    for (const rrule of ['FREQ=WEEKLY;COUNT=53', 'FREQ=WEEKLY;UNTIL=20300101', 'FREQ=MONTHLY;COUNT=2', 'FREQ=WEEKLY', 'FREQ=WEEKLY;COUNT=2;WKST=MO', 'COUNT=2']) {
       expect(() => expandSeries({ ...base, rrule }), rrule).toThrow(expect.objectContaining({ code: 'invalid_input' }));
     }
   });
+
+  it('refuses values the rrule library would loop on for ever or fail on, at once', () => {
+    const base = { start: at('2026-11-03T18:00:00+01:00'), end: at('2026-11-03T19:00:00+01:00'), zone, exdates: [] };
+    for (const rrule of ['FREQ=WEEKLY;COUNT=2;INTERVAL=-1', 'FREQ=WEEKLY;COUNT=2;INTERVAL=X', 'FREQ=WEEKLY;COUNT=2;INTERVAL=0', 'FREQ=WEEKLY;COUNT=2;BYDAY=XX', 'FREQ=WEEKLY;COUNT=2;BYDAY=MO,', 'FREQ=WEEKLY;COUNT=-2', 'FREQ=WEEKLY;UNTIL=2030', 'FREQ=WEEKLY;COUNT', 'FREQ=WEEKLY;COUNT=2;BYDAY=1MO']) {
+      expect(() => expandSeries({ ...base, rrule }), rrule).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    }
+    expect(expandSeries({ ...base, rrule: 'FREQ=WEEKLY;INTERVAL=2;COUNT=3;BYDAY=TU' })).toHaveLength(3);
+  }, 5_000);
 });

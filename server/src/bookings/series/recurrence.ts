@@ -6,7 +6,20 @@ import { DomainError } from '../../http/errors';
 // rrule ships CommonJS to Node; its named exports are reached through the default export.
 const { RRule } = rrule;
 
-const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY']);
+const WEEKDAY = '(?:MO|TU|WE|TH|FR|SA|SU)';
+
+/**
+ * The parts a series may have and the values each may take. The rrule library is not to be
+ * trusted with anything else: it loops for ever on INTERVAL=-1 or INTERVAL=X and throws a
+ * TypeError on BYDAY=XX, so a request could have stopped a server.
+ */
+const ALLOWED_PARTS = new Map<string, RegExp>([
+  ['FREQ', /^WEEKLY$/],
+  ['INTERVAL', /^[1-9]\d?$/],
+  ['COUNT', /^[1-9]\d{0,2}$/],
+  ['UNTIL', /^\d{8}(?:T\d{6}Z?)?$/],
+  ['BYDAY', new RegExp(`^${WEEKDAY}(?:,${WEEKDAY})*$`)],
+]);
 
 const invalid = (why: string) => new DomainError('invalid_input', `Unsupported recurrence: ${why}`, { issues: [{ path: 'rrule', message: 'rrule.invalid' }] });
 
@@ -18,8 +31,12 @@ export interface OccurrenceTime {
 function parseRule(text: string): ReturnType<typeof RRule.parseString> {
   const body = text.replace(/^RRULE:/, '');
   const parts = new Map(body.split(';').map((part) => part.split('=') as [string, string]));
-  for (const name of parts.keys()) if (!ALLOWED_PARTS.has(name)) throw invalid(`${name} is not supported`);
-  if (parts.get('FREQ') !== 'WEEKLY') throw invalid('only weekly series');
+  for (const [name, value] of parts) {
+    const allowed = ALLOWED_PARTS.get(name);
+    if (!allowed) throw invalid(`${name} is not supported`);
+    if (!allowed.test(value ?? '')) throw invalid(name === 'FREQ' ? 'only weekly series' : `${name}=${value} cannot be read`);
+  }
+  if (!parts.has('FREQ')) throw invalid('only weekly series');
   if (!parts.has('COUNT') && !parts.has('UNTIL')) throw invalid('a COUNT or an UNTIL is needed');
   let options: ReturnType<typeof RRule.parseString>;
   try {
