@@ -10,11 +10,14 @@ const instants = fc.oneof(
   fc.integer({ min: Date.UTC(2026, 9, 24), max: Date.UTC(2026, 9, 26) }),
   fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
 );
+// Local mean time of long ago, no whole minute off UTC, where a hostile request may take the
+// engine: written as luxon writes it (which cannot be read back to the second).
+const longAgo = fc.integer({ min: Date.parse('0001-01-01T00:00:00Z'), max: Date.UTC(1890, 0, 1) });
 
 describe('cached zone offsets', () => {
   it('write the same ISO text as luxon, milliseconds and odd offsets included', () => {
     fc.assert(
-      fc.property(instants, fc.constantFrom(...ZONES), (ms, name) => {
+      fc.property(fc.oneof(instants, longAgo), fc.constantFrom(...ZONES), (ms, name) => {
         const zone = zoneNamed(name);
         expect(toIso(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }));
         const local = DateTime.fromMillis(ms, { zone: name });

@@ -118,8 +118,10 @@ function writeIso(ms: number, zone: IANAZone): string {
   const wall = new Date(ms + offset * MINUTE).toISOString();
   const millis = ms % 1000 === 0 ? '' : wall.slice(19, 23);
   const sign = offset < 0 ? '-' : '+';
+  // Local mean time before 1893 is no whole minute off UTC (Berlin: +00:53:28); luxon writes the
+  // whole minutes.
   const abs = Math.abs(offset);
-  return `${wall.slice(0, 19)}${millis}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${wall.slice(0, 19)}${millis}${sign}${pad(Math.floor(abs / 60))}:${pad(Math.floor(abs % 60))}`;
 }
 
 export function parseLocalDate(text: string): DayNumber {
