@@ -3,6 +3,8 @@ import { computeAvailability, freeResourcesFor, localMinutesIn } from '../availa
 import type { AvailabilityContext, SlotMinutes } from '../availability/availability.types';
 import { DomainError } from '../http/errors';
 
+const MINUTE = 60_000;
+
 export interface SpaceRules {
   zone: string;
   slotMinutes: SlotMinutes;
@@ -56,7 +58,8 @@ export function checkBookingRules(input: {
   const { start, end } = period;
   if (end <= start) throw new DomainError('invalid_input', 'The end must be after the start', { issues: [{ path: 'end', message: 'window.invalid' }] });
   if (start < now) throw new DomainError('in_the_past', 'This time has already begun');
-  if (start < now.plus({ minutes: rules.leadTimeMinutes })) {
+  // Minutes are a length of time, so plain milliseconds do; days below are the calendar's.
+  if (start.toMillis() < now.toMillis() + rules.leadTimeMinutes * MINUTE) {
     throw new DomainError('lead_time_not_met', `This space must be booked at least ${rules.leadTimeMinutes} minutes ahead`, { leadTimeMinutes: rules.leadTimeMinutes });
   }
   if (start > now.plus({ days: rules.horizonDays })) {
@@ -65,7 +68,7 @@ export function checkBookingRules(input: {
   if (!period.wholeDay) {
     const onGrid = (t: DateTime) => localMinutesIn(rules.zone, t) % rules.slotMinutes === 0;
     if (!onGrid(start) || !onGrid(end)) throw new DomainError('off_slot_grid', `Bookings start and end on a ${rules.slotMinutes}-minute grid`, { slotMinutes: rules.slotMinutes });
-    const minutes = end.diff(start, 'minutes').minutes;
+    const minutes = (end.toMillis() - start.toMillis()) / MINUTE;
     if (minutes < rules.minDurationMinutes) throw new DomainError('duration_too_short', `Book at least ${rules.minDurationMinutes} minutes`, { minDurationMinutes: rules.minDurationMinutes });
     if (minutes > rules.maxDurationMinutes) throw new DomainError('duration_too_long', `Book at most ${rules.maxDurationMinutes} minutes`, { maxDurationMinutes: rules.maxDurationMinutes });
     if (!freeResourcesFor({ ...calendar, claims: [] }, start, end).includes(resourceId)) {
