@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import type { QueryRunner } from 'typeorm';
 import type { Queryable } from '../db/queryable';
 import { bookingSelectFrom, type BookingRow } from './bookings.presenter';
@@ -95,12 +96,15 @@ export interface WriteOptions {
   alone: boolean;
 }
 
+/** An instant as ECMAScript writes it in UTC: what PostgreSQL reads, without luxon formatting it in its zone. */
+const utc = (instant: DateTime) => new Date(instant.toMillis()).toISOString();
+
 /** The parameters of INSERT_BOOKING for a booking (the SQL ceiling of bench/booking runs the same). */
 export function insertBookingParameters(booking: NewBooking, options: WriteOptions): unknown[] {
   const { start, end, wholeDay } = booking.period;
   const jobs = jobsFor(booking);
   return [
-    booking.spaceId, booking.resourceId, booking.actorId, booking.organizationId, start.toISO(), end.toISO(), statusOf(booking),
+    booking.spaceId, booking.resourceId, booking.actorId, booking.organizationId, utc(start), utc(end), statusOf(booking),
     wholeDay, booking.purpose, booking.attendees, booking.priceCents, booking.seriesId ?? null, booking.pendingExpiryHours, booking.units,
     `booking.${statusOf(booking) === 'confirmed' ? 'confirmed' : statusOf(booking) === 'held' ? 'held' : 'requested'}`,
     JSON.stringify({ spaceId: booking.spaceId, resourceId: booking.resourceId, ...(booking.seriesId ? { seriesId: booking.seriesId } : {}), ...(booking.contractId ? { contractId: booking.contractId } : {}) }),

@@ -1,5 +1,7 @@
 import type { DateTime } from 'luxon';
 
+const HOUR = 3_600_000;
+
 export interface Prices {
   perHourCents: number | null;
   perDayCents: number | null;
@@ -12,7 +14,7 @@ export interface Prices {
  * no price means free.
  */
 export function priceOf(prices: Prices, period: { start: DateTime; end: DateTime; wholeDay: boolean }, bookedForClub: boolean): number {
-  const hours = period.end.diff(period.start, 'minutes').minutes / 60;
+  const hours = (period.end.toMillis() - period.start.toMillis()) / HOUR;
   if (bookedForClub && prices.clubPerHourCents !== null) return Math.round(prices.clubPerHourCents * hours);
   if (period.wholeDay && prices.perDayCents !== null) return prices.perDayCents;
   const hourly = Math.round((prices.perHourCents ?? 0) * hours);
