@@ -24,9 +24,15 @@ export function poolQueryable(dataSource: DataSource): Queryable {
  */
 export async function withConnection<T>(dataSource: DataSource, work: (db: Queryable) => Promise<T>): Promise<T> {
   const client = await poolOf(dataSource).connect();
+  // A checked-out client whose connection breaks emits 'error', which would end the process
+  // unheard; such a client is destroyed on release instead of going back to the pool.
+  let broken: Error | undefined;
+  const onError = (err: Error) => (broken = err);
+  client.on('error', onError);
   try {
     return await work(onClient(client));
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
