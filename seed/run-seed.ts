@@ -11,6 +11,7 @@ import { insertDemand } from './demand';
 import { offsetPoint } from './geo';
 import { seedPilotContracts } from './pilot-seed';
 import type { SeedClosure, SeedSpace } from './types';
+import { currentOrNextWinterBreak } from './winter-break';
 
 export const SEED_SPACES: SeedSpace[] = [...COWORKING_SPACES, ...ROOMS];
 
@@ -154,12 +155,11 @@ async function insertOpeningHours(m: EntityManager, space: SeedSpace, spaceId: s
   }
 }
 
-/** Rooms let on request (municipal buildings) close between Christmas and New Year; the demo calendar shows that. */
 function winterBreak(now: DateTime): SeedClosure {
-  const christmas = DateTime.fromObject({ year: now.year, month: 12, day: 24 }, { zone: ZONE });
-  const start = christmas < now.startOf('day') ? christmas.plus({ years: 1 }) : christmas;
-  const fromDay = Math.round(start.diff(now.startOf('day'), 'days').days);
-  return { fromDay, toDay: fromDay + 8, reason: 'Weihnachtsschließung' };
+  const { first, last } = currentOrNextWinterBreak(now);
+  // Offsets count in `now`'s own zone, as insertClosures adds them to `now`.
+  const dayOffset = (day: DateTime) => Math.round(DateTime.fromISO(day.toISODate()!, { zone: now.zone }).diff(now.startOf('day'), 'days').days);
+  return { fromDay: dayOffset(first), toDay: dayOffset(last), reason: 'Weihnachtsschließung' };
 }
 
 async function insertClosures(m: EntityManager, space: SeedSpace, spaceId: string, now: DateTime): Promise<void> {

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOTS, signIn, useBrowser } from './browser';
+import { openDayAhead, WEDNESDAY } from './days';
 
 /*
  * axe-core (WCAG 2.1 A and AA rules) on every page people use, signed in as the role that uses
@@ -39,9 +39,7 @@ async function violations(page: Page, path: string): Promise<string[]> {
 
 /** A Wednesday a few weeks ahead, where the club rooms are open in the evening. */
 function wednesdayAhead(): string {
-  let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 21 });
-  while (day.weekday !== 3) day = day.plus({ days: 1 });
-  return day.toISODate()!;
+  return openDayAhead(21, WEDNESDAY).toISODate()!;
 }
 
 /** The editor and calendar of the first space the signed-in manager looks after. */

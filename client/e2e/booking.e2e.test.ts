@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { DateTime } from 'luxon';
 import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOTS, signIn, useBrowser } from './browser';
+import { openDayAhead } from './days';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
 
-/** The next Tuesday to Thursday: open in every seeded coworking space and never a holiday there. */
+/** The next Tuesday to Thursday on which every seeded space is open. */
 function nextMidweekDay(): string {
-  let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 3 });
-  while (![2, 3, 4].includes(day.weekday)) day = day.plus({ days: 1 });
-  return day.toISODate()!;
+  return openDayAhead(3).toISODate()!;
 }
 
 describe('booking in the browser', () => {
@@ -97,7 +95,7 @@ describe('booking in the browser', () => {
   });
 
   it('when someone else takes the slot first, explains it and offers what is still free', async () => {
-    const day = DateTime.fromISO(nextMidweekDay(), { zone: 'Europe/Berlin' }).plus({ weeks: 1 });
+    const day = openDayAhead(10);
     const club = await browser().newPage({ locale: 'de-DE' });
     await signIn(club, baseUrl, 'verein@demo.landraeume.example');
     await club.goto(`${baseUrl}/raeume/duelmen-bildungswerk-seminar`);

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOTS, signIn, useBrowser } from './browser';
+import { openDayAhead } from './days';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
@@ -31,8 +31,7 @@ describe('calendar and mails in the browser', () => {
   it('without a mail server, the booking confirmation can be read in the app’s mailbox', async () => {
     const page = await browser().newPage({ locale: 'de-DE' });
     await signIn(page, baseUrl, 'mitarbeiterin@demo.landraeume.example');
-    let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 5 });
-    while (![2, 3, 4].includes(day.weekday)) day = day.plus({ days: 1 });
+    const day = openDayAhead(5);
     const status = await page.evaluate(async (date) => {
       const space = (await (await fetch('/api/spaces/coworking-coesfeld-bahnhof')).json()) as { id: string };
       const res = await fetch('/api/bookings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ spaceId: space.id, date }) });

@@ -1,18 +1,14 @@
-import { DateTime } from 'luxon';
 import { describe, expect, inject, it } from 'vitest';
-import { nrwHolidays } from '../../server/src/spaces/holidays';
 import { signIn, useBrowser } from './browser';
+import { openDayAhead, WEDNESDAY } from './days';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
 
-/** A Wednesday at least a week ahead that is no public holiday: the seeded coworking spaces are open. */
+/** A Wednesday at least a week ahead on which the seeded coworking spaces are open. */
 function nextWednesday(): string {
-  let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 7 });
-  const holiday = (d: DateTime) => nrwHolidays(d.toISODate()!, d.toISODate()!).length > 0;
-  while (day.weekday !== 3 || holiday(day)) day = day.plus({ days: 1 });
-  return day.toISODate()!;
+  return openDayAhead(7, WEDNESDAY).toISODate()!;
 }
 
 describe('the employer pilot in the browser', () => {

@@ -1,16 +1,14 @@
-import { DateTime } from 'luxon';
 import { describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/data/users';
 import { SCREENSHOTS, useBrowser } from './browser';
+import { openDayAhead } from './days';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
 /** A Tuesday to Thursday some weeks ahead, so that other browser tests' bookings are elsewhere. */
 function midweekDay(weeksAhead: number): string {
-  let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 3, weeks: weeksAhead });
-  while (![2, 3, 4].includes(day.weekday)) day = day.plus({ days: 1 });
-  return day.toISODate()!;
+  return openDayAhead(3 + 7 * weeksAhead).toISODate()!;
 }
 
 describe('signing in without leaving the booking', () => {

@@ -1,15 +1,13 @@
-import { DateTime } from 'luxon';
 import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOTS, signIn, useBrowser } from './browser';
+import { openDayAhead } from './days';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
 /** A Tuesday to Thursday at least four days ahead: past the room's two-day lead time, inside its school-evening hours. */
 function eveningDay(): string {
-  let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 4 });
-  while (![2, 3, 4].includes(day.weekday)) day = day.plus({ days: 1 });
-  return day.toISODate()!;
+  return openDayAhead(4).toISODate()!;
 }
 
 describe('key handover in the browser', () => {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOTS, signIn, useBrowser } from './browser';
+import { isOpenDay } from './days';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
@@ -126,7 +127,11 @@ describe('providers and the platform team at work', () => {
   }, 90_000);
 
   it('a club’s request shows in the provider’s calendar with who asked; the municipality approves it in the dialog', async () => {
-    const day = DateTime.now().setZone('Europe/Berlin').plus({ weeks: 1 }).set({ weekday: 2 });
+    // The Tuesday of a coming week, as the calendar steps there with "Weiter".
+    let weeksAhead = 1;
+    const tuesdayIn = (weeks: number) => DateTime.now().setZone('Europe/Berlin').plus({ weeks }).set({ weekday: 2 }).startOf('day');
+    while (!isOpenDay(tuesdayIn(weeksAhead))) weeksAhead += 1;
+    const day = tuesdayIn(weeksAhead);
     const club = await browser().newPage({ locale: 'de-DE' });
     await signIn(club, baseUrl, 'verein@demo.landraeume.example');
     await club.goto(`${baseUrl}/raeume/duelmen-overbergschule-musikraum`);
@@ -142,7 +147,7 @@ describe('providers and the platform team at work', () => {
     await town.goto(`${baseUrl}/meine-raeume`);
     await town.getByRole('link', { name: 'Belegungskalender von „Musikschulraum in der Overbergschule“' }).click();
     await town.getByRole('heading', { level: 1, name: 'Belegung: Musikschulraum in der Overbergschule' }).waitFor();
-    await town.getByRole('button', { name: 'Weiter' }).click();
+    for (let week = 0; week < weeksAhead; week += 1) await town.getByRole('button', { name: 'Weiter' }).click();
     const request = town.locator('.rbc-event.calendar-pending').filter({ hasText: 'Bernd Vorstand' });
     await request.waitFor();
     expect(await request.innerText()).toContain('18:00');

@@ -1,15 +1,14 @@
 import { DateTime } from 'luxon';
 import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOTS, signIn, useBrowser } from './browser';
+import { openDayAhead, WEDNESDAY } from './days';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
 /** A Wednesday a week or more ahead: past the room's two-day lead time, clear of other tests' dates. */
 function nextWednesday(): string {
-  let day = DateTime.now().setZone('Europe/Berlin').plus({ days: 7 });
-  while (day.weekday !== 3) day = day.plus({ days: 1 });
-  return day.toISODate()!;
+  return openDayAhead(7, WEDNESDAY).toISODate()!;
 }
 
 describe('a weekly series request (issue #9, browser test 2)', () => {

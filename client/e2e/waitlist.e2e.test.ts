@@ -3,15 +3,14 @@ import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOTS, signIn, useBrowser } from './browser';
+import { openDayAhead, WEDNESDAY } from './days';
 
 const browser = useBrowser();
 const baseUrl = inject('baseUrl');
 
 /** A Wednesday some weeks ahead, clear of the other browser tests' bookings. */
 function laterWednesday(): DateTime {
-  let day = DateTime.now().setZone('Europe/Berlin').plus({ weeks: 3 });
-  while (day.weekday !== 3) day = day.plus({ days: 1 });
-  return day.startOf('day');
+  return openDayAhead(21, WEDNESDAY);
 }
 
 /** axe needs a context of its own per page to inject into every frame. */
