@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
-import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
@@ -48,7 +47,7 @@ import { SeriesApproval } from './bookings/series/series-approval.service';
 import { SpaceService } from './spaces/spaces.service';
 import { SpaceCatalog } from './spaces/space-catalog';
 import { SearchDemandLog } from './demand/demand-log';
-import { poolQueryable } from './db/pool';
+import { poolOf, poolQueryable } from './db/pool';
 import { spaceManagementRoutes } from './spaces/management/management.routes';
 import { SpaceManagementService } from './spaces/management/space-management.service';
 import { SpaceSetupService } from './spaces/management/space-setup.service';
@@ -109,8 +108,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 export function createApp(deps: AppDeps): LandraeumeApp {
   const { config, dataSource: db, log } = deps;
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, publicUrl: config.publicUrl });
-  const pool = (db.driver as unknown as { master: pg.Pool }).master;
-  const limits = createRateLimiters(pool, deps.rateLimits ?? DEFAULT_RATE_LIMITS, config.sessionSecret);
+  const limits = createRateLimiters(poolOf(db), deps.rateLimits ?? DEFAULT_RATE_LIMITS, config.sessionSecret);
 
   const invitations = new InvitationService(db, mailer, config.publicUrl);
   const accounts = new AccountService(db, mailer, config.publicUrl, invitations);

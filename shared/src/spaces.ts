@@ -39,8 +39,10 @@ export const municipalitySchema = z.enum(MUNICIPALITY_NAMES);
 
 const pageSchema = z.coerce.number().int().min(1).max(10_000).default(1);
 
-/** An instant with an explicit offset: '2026-03-29T09:00:00+02:00' or '…Z'. Local times alone are ambiguous. */
-/** An instant with its offset; zod's check already refuses dates that do not exist (2026-02-30, 24:00). */
+/**
+ * An instant with an explicit offset: '2026-03-29T09:00:00+02:00' or '…Z'. Local times alone are
+ * ambiguous; zod's check already refuses dates that do not exist (2026-02-30, 24:00).
+ */
 export const instantSchema = z.iso.datetime({ offset: true, error: 'datetime.invalid' });
 
 /** A calendar date that exists: '2026-02-30' is refused, not rolled over. */

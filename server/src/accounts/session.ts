@@ -4,10 +4,9 @@ import { Router, type RequestHandler } from 'express';
 import session from 'express-session';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { poolQueryable } from '../db/pool';
+import { poolOf, poolQueryable } from '../db/pool';
 import { prepare, runPrepared } from '../db/prepared';
 import { actorFromRow, actorOf, loadActor, type Actor, type ActorRow } from './actor';
 import type { AccountService } from './accounts.service';
@@ -85,9 +84,8 @@ export function createSessions(options: { dataSource: DataSource; secret: string
       });
     }
   }
-  const pool = (options.dataSource.driver as unknown as { master: pg.Pool }).master;
   const store = new ForgivingTouchStore({
-    pool,
+    pool: poolOf(options.dataSource),
     tableName: 'sessions',
     createTableIfMissing: false,
     errorLog: (...args: unknown[]) => options.log.warn({ detail: args.map(String).join(' ') }, 'session store'),

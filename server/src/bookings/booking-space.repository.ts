@@ -4,7 +4,7 @@ import type { Instant } from '../availability/availability.types';
 import type { Resource } from '@landraeume/shared';
 import { localWindow } from '../availability/availability';
 import { DomainError, notFound } from '../http/errors';
-import { nrwHolidays } from '../spaces/holidays';
+import { closedHolidayDates } from '../spaces/holidays';
 import type { SpaceCatalog } from '../spaces/space-catalog';
 import type { OpenCalendar, SpaceRules } from './booking-rules';
 import type { Prices } from './pricing';
@@ -31,7 +31,6 @@ export async function loadBookableSpace(db: Queryable, catalog: SpaceCatalog, sp
   const entry = await catalog.entry(db, spaceId, fresh);
   if (!entry || !entry.space.published || entry.space.organization_status !== 'active') throw notFound('Space');
   const { space, resources } = entry;
-  const { firstDay, lastDay } = localWindow(space.zone, around);
   return {
     id: space.id,
     kind: space.kind,
@@ -48,7 +47,7 @@ export async function loadBookableSpace(db: Queryable, catalog: SpaceCatalog, sp
     },
     prices: { perHourCents: space.price_per_hour_cents, perDayCents: space.price_per_day_cents, clubPerHourCents: space.club_price_per_hour_cents },
     resources,
-    calendar: { ...entry.calendar, holidays: space.holidays_closed ? nrwHolidays(firstDay, lastDay).map((h) => h.date) : [] },
+    calendar: { ...entry.calendar, holidays: closedHolidayDates(space.holidays_closed, localWindow(space.zone, around)) },
     version: entry.version,
   };
 }

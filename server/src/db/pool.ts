@@ -2,7 +2,8 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Queryable } from './queryable';
 
-const poolOf = (dataSource: DataSource) => (dataSource.driver as unknown as { master: pg.Pool }).master;
+/** node-postgres's pool that TypeORM keeps behind the data source. */
+export const poolOf = (dataSource: DataSource): pg.Pool => (dataSource.driver as unknown as { master: pg.Pool }).master;
 
 const onClient = (client: pg.Pool | pg.PoolClient): Queryable => ({
   query: async (sql, parameters) => (await client.query(sql as string | pg.QueryConfig, parameters as unknown[])).rows,

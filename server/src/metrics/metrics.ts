@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
-import type pg from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { poolOf } from '../db/pool';
 import type { BookingCounter } from './booking-counter';
 
 export interface Metrics {
@@ -20,7 +20,7 @@ export interface Metrics {
 export function createMetrics(db: DataSource): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const pool = (db.driver as unknown as { master: pg.Pool }).master;
+  const pool = poolOf(db);
 
   const duration = new Histogram({
     name: 'http_request_duration_seconds',

@@ -27,3 +27,8 @@ export function nrwHolidays(fromDate: string, toDate: string): PublicHoliday[] {
   }
   return holidays.sort((a, b) => a.date.localeCompare(b.date));
 }
+
+/** The dates a space stays shut for public holidays within local days: none when it opens on holidays. */
+export function closedHolidayDates(closesOnHolidays: boolean, days: { firstDay: string; lastDay: string }): string[] {
+  return closesOnHolidays ? nrwHolidays(days.firstDay, days.lastDay).map((h) => h.date) : [];
+}

@@ -6,7 +6,7 @@ import type { Queryable } from '../db/queryable';
 import type { Availability, AvailabilityQuery, SpaceDetail, SpaceList, SpaceListQuery } from '@landraeume/shared';
 import type { Actor } from '../accounts/actor';
 import { computeAvailability, localWindow, unitsFreeThroughout } from '../availability/availability';
-import { nrwHolidays } from './holidays';
+import { closedHolidayDates, nrwHolidays } from './holidays';
 import type { SearchDemand } from '../demand/demand-log';
 import { buildCandidatesSql, buildListSql, windowOf, type Window } from './search.query';
 import { presentSpaceDetail } from './space-detail.presenter';
@@ -22,13 +22,6 @@ interface Candidate {
   distance_km: number | null;
   claims: ClaimTuple[];
 }
-
-/** The holidays a space closes on, as local dates around a window. */
-const holidaysAround = (entry: CatalogEntry, window: Window): string[] => {
-  if (!entry.space.holidays_closed) return [];
-  const { firstDay, lastDay } = localWindow(entry.space.zone, window);
-  return nrwHolidays(firstDay, lastDay).map((h) => h.date);
-};
 
 /** Candidates looked at in one statement at most, so a far page costs several small ones. */
 const MAX_BATCH = 400;
@@ -84,7 +77,7 @@ export class SpaceService {
     const holidaysOf = (entry: CatalogEntry) => {
       const key = entry.space.holidays_closed ? entry.space.zone : '';
       let dates = holidays.get(key);
-      if (!dates) holidays.set(key, (dates = holidaysAround(entry, window)));
+      if (!dates) holidays.set(key, (dates = closedHolidayDates(entry.space.holidays_closed, localWindow(entry.space.zone, window))));
       return dates;
     };
     let looked = 0;
@@ -157,14 +150,14 @@ export class SpaceService {
     const found = await loadSpaceWindow(this.pool, this.catalog, ref, query);
     const space = visibleOrNotFound(found?.entry.space, actor);
     const { entry, claims } = found!;
-    const { from, to } = localWindow(space.zone, query);
+    const local = localWindow(space.zone, query);
     const result = computeAvailability({
       ...entry.calendar,
       slotMinutes: space.slot_minutes,
       window: { from: query.from, to: query.to },
-      holidays: holidaysAround(entry, query),
+      holidays: closedHolidayDates(space.holidays_closed, local),
       claims,
     });
-    return { spaceId: space.id, zone: space.zone, slotMinutes: space.slot_minutes, from, to, ...result };
+    return { spaceId: space.id, zone: space.zone, slotMinutes: space.slot_minutes, from: local.from, to: local.to, ...result };
   }
 }
