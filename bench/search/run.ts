@@ -1,4 +1,5 @@
 import { startAppServers } from '../lib/app-server';
+import { startFloorServers } from '../lib/floor-servers';
 import { load, printTable, type LoadResult } from '../lib/load';
 import { openBenchDatabase } from '../lib/bench-database';
 import { requireWrk } from '../lib/wrk';
@@ -51,6 +52,9 @@ try {
   const ids = ((await database.dataSource.query(`SELECT id FROM spaces WHERE published ORDER BY id`)) as { id: string }[]).map((r) => r.id);
   const availability = availabilityRequest(ids);
   const app = await startAppServers(database.url, serverCount);
+  const rows: LoadResult[] = [];
+  const saturated: LoadResult[] = [];
+  let exampleAnswer = '';
   console.log(`app: main.ts in ${serverCount} server process${serverCount > 1 ? 'es' : ''}`);
   try {
     const example = (await (await fetch(`${app.urls[0]}/api/spaces?${EXAMPLE_SEARCH}`)).json()) as { items: { distanceKm: number | null }[]; hasMore: boolean };
@@ -61,8 +65,10 @@ try {
 
     // The ceiling of the HTTP stack alone (express, no database) on this machine, for reference.
     const stack = await load({ label: 'GET /healthz (no database), 50 connections', url: app.urls, connections: 50, seconds: baselineSeconds, request: { path: '/healthz' } });
-    const rows: LoadResult[] = [stack];
-    const saturated: LoadResult[] = [];
+    rows.push(stack);
+    // A typical answer for the last floor: the median in size of 21 random ones.
+    const answers = await Promise.all(Array.from({ length: 21 }, async () => (await fetch(`${app.urls[0]}${availability().path}`)).text()));
+    exampleAnswer = answers.sort((a, b) => a.length - b.length)[10]!;
     const endpoints = [
       { label: 'GET /api/spaces (day, near 15 km, kind)', next: searchRequest },
       { label: 'GET /api/spaces/:id/availability (a week)', next: availability },
@@ -73,13 +79,30 @@ try {
       rows.push(full);
       saturated.push(full);
     }
-    printTable(rows);
-    console.log();
-    for (const [r, target] of [[saturated[0], TARGET.search], [saturated[1], TARGET.availability]] as const) {
-      console.log(`${r?.label}: p95 ${r?.p95.toFixed(1)} ms (target < ${target} ms): ${r && r.p95 < target ? 'met' : 'MISSED'}`);
-    }
   } finally {
     await app.close();
+  }
+
+  // The floors: servers that do nothing but answer, on the same cores under the same load.
+  const floors = [
+    { kind: 'node', answer: '{"status":"ok"}', label: 'floor: node:http alone, the /healthz answer' },
+    { kind: 'express', answer: '{"status":"ok"}', label: 'floor: Express, one route, no middleware, the /healthz answer' },
+    { kind: 'express', answer: exampleAnswer, label: `floor: Express, one route, no middleware, a week's availability answer made beforehand (${(exampleAnswer.length / 1024).toFixed(1)} KB)` },
+  ] as const;
+  for (const floor of floors) {
+    const servers = await startFloorServers(floor.kind, serverCount, floor.answer);
+    try {
+      await load({ label: 'warm-up', url: servers.urls, connections: 10, seconds: quick ? 1 : 3, request: { path: '/healthz' } });
+      rows.push(await load({ label: `${floor.label}, 50 connections`, url: servers.urls, connections: 50, seconds: baselineSeconds, request: { path: '/healthz' } }));
+    } finally {
+      await servers.close();
+    }
+  }
+
+  printTable(rows);
+  console.log();
+  for (const [r, target] of [[saturated[0], TARGET.search], [saturated[1], TARGET.availability]] as const) {
+    console.log(`${r?.label}: p95 ${r?.p95.toFixed(1)} ms (target < ${target} ms): ${r && r.p95 < target ? 'met' : 'MISSED'}`);
   }
 } finally {
   await database.close();
