@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/queryable';
-import { offerFreedSlots } from '../waitlist/waitlist-hooks';
+import { offerFreedSlots, releaseClaimsLockingWaitlists } from '../waitlist/waitlist-hooks';
 
 /**
  * Bookings that ended (cancelled, rejected, expired, released, lapsed) give up their slots in
@@ -8,6 +8,6 @@ import { offerFreedSlots } from '../waitlist/waitlist-hooks';
  */
 export async function releaseSlots(db: Queryable, bookingIds: string[]): Promise<void> {
   if (!bookingIds.length) return;
-  await db.query(`UPDATE booking_claims SET active = false WHERE booking_id = ANY($1::uuid[])`, [bookingIds]);
+  await releaseClaimsLockingWaitlists(db, bookingIds);
   await offerFreedSlots(db, bookingIds);
 }

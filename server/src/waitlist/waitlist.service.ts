@@ -14,6 +14,7 @@ import { loadClaims } from '../spaces/space-calendar.repository';
 import { presentWaitlistEntry, WAITLIST_SELECT, type WaitlistRow } from './waitlist.presenter';
 import { releaseSlots } from '../bookings/release-slots';
 import { SpaceCatalog } from '../spaces/space-catalog';
+import { lockWaitlist } from './waitlist-hooks';
 
 type Join = z.output<typeof waitlistJoinSchema>;
 
@@ -33,9 +34,6 @@ export class WaitlistService {
     const candidates = bookingCandidates(space, input.resourceId);
     const first = space.resources.find((r) => r.id === candidates[0])!;
     checkBookingRules({ calendar: space.calendar, rules: space.rules, resourceId: first.id, resourceCapacity: first.kind === 'desk' ? null : first.capacity, period: { start, end, wholeDay: false }, attendees: undefined, now: this.now() });
-    const claims = await loadClaims(this.db, space.id, start.toISO()!, end.toISO()!);
-    const free = new Set(freeResourcesFor({ ...space.calendar, claims }, start, end));
-    if (candidates.some((id) => free.has(id))) throw new DomainError('waitlist_slot_free', 'This time is free: book it instead of waiting', { spaceId: space.id });
     const id = await this.db.transaction(async (m) => {
       const inserted = rowsOf<{ id: string }>(
         await m.query(
@@ -44,6 +42,11 @@ export class WaitlistService {
           [actor.id, space.id, input.resourceId ?? null, start.toISO(), end.toISO(), input.autoBook],
         ),
       );
+      // Only under the lock: a slot freed meanwhile is seen here, or its release sees this entry.
+      await lockWaitlist(m, space.id);
+      const claims = await loadClaims(m, space.id, start.toISO()!, end.toISO()!);
+      const free = new Set(freeResourcesFor({ ...space.calendar, claims }, start, end));
+      if (candidates.some((unit) => free.has(unit))) throw new DomainError('waitlist_slot_free', 'This time is free: book it instead of waiting', { spaceId: space.id });
       if (!inserted[0]) throw new DomainError('conflict', 'You are already on the waitlist for this time');
       await recordAudit(m, { actorId: actor.id, action: 'waitlist.joined', subjectType: 'waitlist_entry', subjectId: inserted[0].id, data: { spaceId: space.id, autoBook: input.autoBook } });
       return inserted[0].id;
