@@ -71,6 +71,13 @@ describe('profile, export and erasure', () => {
     await adminAgent.post(`/api/organizations/${otherClub}/invitations`).send({ email: 'weg.damit@example.org', role: 'admin' }).expect(201);
     const agent = await signIn(t.app, user.email);
     await agent.patch('/api/me').send({ homePostcode: '48249', homeLocation: { lat: 51.83, lon: 7.28 } }).expect(200);
+    // An application to offer rooms, with the applicant's own contact details; its organization
+    // has a second admin, so the applicant may leave.
+    const applied = await agent
+      .post('/api/provider-applications')
+      .send({ applicantType: 'club', organization: { name: 'Heimatbühne Dülmen', municipality: 'Dülmen' }, rooms: [{ name: 'Bühnensaal' }], contact: { name: 'Wilma Wegdamit', email: 'weg.damit@example.org', phone: '+49 2594 471108' }, message: 'Abends unter 0171 5550123' })
+      .expect(201);
+    await addMember(t.db.dataSource, admin.id, applied.body.organization.id, 'admin');
 
     await agent.delete('/api/me').expect(204);
     await agent.get('/api/auth/me').expect(401);
@@ -80,6 +87,11 @@ describe('profile, export and erasure', () => {
     expect(stored).not.toContain('weg.damit@example.org');
     expect(stored).not.toContain('wegdamit');
     expect(stored).not.toContain('48249');
+    expect(stored).not.toContain('471108');
+    expect(stored).not.toContain('5550123');
+    // The application itself stays for the organization and the deciders.
+    const [application] = await t.db.dataSource.query(`SELECT status, applicant_id, contact_name, contact_email, contact_phone FROM provider_applications WHERE id = $1`, [applied.body.id]);
+    expect(application).toEqual({ status: 'pending', applicant_id: user.id, contact_name: 'Gelöschtes Konto', contact_email: '', contact_phone: '' });
     const [row] = await t.db.dataSource.query(`SELECT email, display_name, home_lat, deleted_at FROM users WHERE id = $1`, [user.id]);
     expect(row).toMatchObject({ display_name: 'Gelöschtes Konto', home_lat: null, deleted_at: expect.any(Date) });
   });

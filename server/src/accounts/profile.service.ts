@@ -123,6 +123,9 @@ export class ProfileService {
       await releaseSlots(m, ended.map((b) => b.id));
       await m.query(`UPDATE bookings SET purpose = '' WHERE booker_id = $1`, [actor.id]);
       await m.query(`UPDATE booking_series SET purpose = '' WHERE booker_id = $1`, [actor.id]);
+      // An application stays with its organization and the deciders; the contact its applicant
+      // gave and their message go with the applicant (the organization's admins remain reachable).
+      await m.query(`UPDATE provider_applications SET contact_name = 'Gelöschtes Konto', contact_email = '', contact_phone = '', message = '' WHERE applicant_id = $1`, [actor.id]);
       await m.query(
         `UPDATE users SET email = 'deleted-' || id || '@invalid', display_name = 'Gelöschtes Konto', password_hash = '!',
                 home_postcode = NULL, home_lat = NULL, home_lon = NULL, email_verified_at = NULL, deleted_at = now(), updated_at = now()

@@ -76,7 +76,20 @@ function ApplicationCard({ application, reason, onReason, onAction, busy }: { ap
         ))}
       </ul>
       <p>
-        {t('apply.contact')}: {application.contact.name} · <a href={`mailto:${application.contact.email}`}>{application.contact.email}</a> · <a href={`tel:${application.contact.phone.replace(/[^+0-9]/g, '')}`}>{application.contact.phone}</a>
+        {t('apply.contact')}: {application.contact.name}
+        {/* An erased applicant's contact is empty: no links that lead nowhere. */}
+        {application.contact.email && (
+          <>
+            {' · '}
+            <a href={`mailto:${application.contact.email}`}>{application.contact.email}</a>
+          </>
+        )}
+        {application.contact.phone && (
+          <>
+            {' · '}
+            <a href={`tel:${application.contact.phone.replace(/[^+0-9]/g, '')}`}>{application.contact.phone}</a>
+          </>
+        )}
       </p>
       {application.message && <p>{application.message}</p>}
       {application.decisionReason && <p>{t('admission.reasonGiven', { reason: application.decisionReason })}</p>}
