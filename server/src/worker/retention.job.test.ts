@@ -40,8 +40,14 @@ describe('data retention', () => {
     await waiting(40);
     await waiting(-3);
 
+    // Door codes: one of a booking that ended an hour ago, one of a booking still to come.
+    const endedStart = DateTime.now().minus({ hours: 3 }).startOf('hour');
+    const ended = await createBookingClaims(t.dataSource, { spaceId: space.id, resourceId: space.resourceIds[1]!, unitIds: [space.resourceIds[1]!], start: endedStart.toISO()!, end: endedStart.plus({ hours: 1 }).toISO()!, bookerId });
+    await sql(`INSERT INTO booking_access (booking_id, code) VALUES ($1, '481516'), ($2, '234200')`, [ended, future]);
+
     const result = await enforceRetention(t.dataSource, 24);
-    expect(result).toMatchObject({ bookingsAnonymised: 1, sessionsDeleted: 1, tokensDeleted: 1, waitlistEntriesDeleted: 1 });
+    expect(result).toMatchObject({ bookingsAnonymised: 1, sessionsDeleted: 1, tokensDeleted: 1, waitlistEntriesDeleted: 1, accessCodesCleared: 1 });
+    expect(await sql(`SELECT booking_id, code FROM booking_access ORDER BY code NULLS FIRST`)).toEqual([{ booking_id: ended, code: null }, { booking_id: future, code: '234200' }]);
     expect(await sql(`SELECT 1 FROM waitlist_entries`)).toHaveLength(1);
 
     const rows = await sql<{ id: string; purpose: string; attendees: number | null; booker_id: string | null; decision_reason: string | null; status: string }>(
@@ -56,7 +62,7 @@ describe('data retention', () => {
     expect(await sql(`SELECT 1 FROM user_tokens`)).toHaveLength(1);
 
     // A second run finds nothing left to do.
-    expect(await enforceRetention(t.dataSource, 24)).toMatchObject({ bookingsAnonymised: 0, sessionsDeleted: 0, tokensDeleted: 0, waitlistEntriesDeleted: 0 });
+    expect(await enforceRetention(t.dataSource, 24)).toMatchObject({ bookingsAnonymised: 0, sessionsDeleted: 0, tokensDeleted: 0, waitlistEntriesDeleted: 0, accessCodesCleared: 0 });
   });
 
   it('runs on one worker at a time: a run while another holds the lock is skipped', async () => {

@@ -8,6 +8,7 @@ export interface RetentionResult {
   invitationsDeleted: number;
   outboxJobsDeleted: number;
   waitlistEntriesDeleted: number;
+  accessCodesCleared: number;
 }
 
 /** Two years: long enough for annual statements and disputes, see docs/operations.md. */
@@ -24,8 +25,9 @@ const BATCH = 2000;
  * Enforces the data retention rules of docs/operations.md. Bookings that ended more than
  * `months` ago keep what the occupancy figures need (space, resource, time, status, price,
  * organization) and lose who booked them and why; expired sessions, tokens and invitations,
- * old delivered mails and waitlist entries for times long past go. One worker at a time: the others skip the run (advisory lock),
- * so several workers never do the same batch twice.
+ * old delivered mails, door codes of bookings that ended and waitlist entries for times long past
+ * go. One worker at a time: the others skip the run (advisory lock), so several workers never do
+ * the same batch twice.
  */
 export async function enforceRetention(db: DataSource, months: number): Promise<RetentionResult | 'skipped'> {
   return db.transaction(async (m) => {
@@ -51,6 +53,13 @@ export async function enforceRetention(db: DataSource, months: number): Promise<
       invitationsDeleted: await count(`DELETE FROM invitations WHERE expires_at < now()`),
       outboxJobsDeleted: await count(`DELETE FROM outbox_jobs WHERE status = 'done' AND done_at < now() - ${OUTBOX_KEEP}`),
       waitlistEntriesDeleted: await count(`DELETE FROM waitlist_entries WHERE upper(period) < now() - ${WAITLIST_KEEP}`),
+      // A door code opens nothing once its booking is over (it is shown only until the end, and
+      // lock systems got it with that end); kept longer it is only a secret lying around.
+      accessCodesCleared: await count(
+        `UPDATE booking_access SET code = NULL, updated_at = now()
+          WHERE booking_id IN (SELECT a.booking_id FROM booking_access a JOIN bookings b ON b.id = a.booking_id
+                                WHERE a.code IS NOT NULL AND upper(b.period) < now() LIMIT ${BATCH})`,
+      ),
     };
   });
 }
