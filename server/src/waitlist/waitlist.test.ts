@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseNoShows } from '../checkin/no-show.job';
 import { addMember, createBookingClaims, createOrganization, createSpace, createUser, signIn, type SpaceFixture } from '../db/testing/fixtures';
@@ -248,36 +249,41 @@ describe('racing for a freed slot', () => {
     expect(await activeClaimsOn(room.resourceIds[0]!, slot)).toBe(1);
   });
 
-  /** Waits until the request is answered or waits for a lock another transaction holds. */
-  const answeredOrWaiting = async (request: Promise<unknown>) => {
-    let answered = false;
-    void request.then(() => (answered = true));
-    for (let tries = 0; tries < 200 && !answered; tries++) {
-      if ((await sql(`SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()`)).length) return;
-      await new Promise((r) => setTimeout(r, 25));
+  /**
+   * Does `first` in a transaction and sends `request` while it is still open; commits once the
+   * request is answered or waits for a lock that transaction holds, and returns the answer.
+   */
+  async function whileUncommitted<T>(first: (qr: QueryRunner) => Promise<void>, request: () => PromiseLike<T>): Promise<T> {
+    const qr = t.db.dataSource.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.startTransaction();
+      await first(qr);
+      let answered = false;
+      const answer = Promise.resolve(request()).finally(() => (answered = true));
+      for (let tries = 0; tries < 200 && !answered; tries++) {
+        if ((await sql(`SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()`)).length) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await qr.commitTransaction();
+      return await answer;
+    } finally {
+      await qr.release();
     }
-  };
+  }
 
   it('tells a joiner the slot is free when it was freed while they joined', async () => {
     const [holder, joiner] = [await person(), await person()];
     const slot = freshSlot();
     const booking = await bookRoom(holder, slot);
     // A cancellation in flight: its claims released and the lock taken, not yet committed.
-    const cancelling = t.db.dataSource.createQueryRunner();
-    await cancelling.connect();
-    try {
-      await cancelling.startTransaction();
-      await cancelling.query(`UPDATE bookings SET status = 'cancelled', sequence = sequence + 1 WHERE id = $1`, [booking]);
-      await releaseSlots(cancelling, [booking]);
-      const joining = join(joiner, slot).then((r) => r);
-      await answeredOrWaiting(joining);
-      await cancelling.commitTransaction();
-      const answer = await joining;
-      expect(answer.status).toBe(409);
-      expect(answer.body.error.code).toBe('waitlist_slot_free');
-    } finally {
-      await cancelling.release();
-    }
+    const cancelling = async (qr: QueryRunner) => {
+      await qr.query(`UPDATE bookings SET status = 'cancelled', sequence = sequence + 1 WHERE id = $1`, [booking]);
+      await releaseSlots(qr, [booking]);
+    };
+    const answer = await whileUncommitted(cancelling, () => join(joiner, slot));
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.code).toBe('waitlist_slot_free');
     expect(await entriesOf(joiner)).toEqual([]);
     await joiner.agent.post('/api/bookings').send({ spaceId: room.id, ...slot }).expect(201);
   });
@@ -287,19 +293,11 @@ describe('racing for a freed slot', () => {
     const slot = freshSlot();
     const booking = await bookRoom(holder, slot);
     // A join in flight, as the service makes it: its entry written and the lock taken, not yet committed.
-    const joining = t.db.dataSource.createQueryRunner();
-    await joining.connect();
-    try {
-      await joining.startTransaction();
-      await joining.query(`INSERT INTO waitlist_entries (user_id, space_id, period, auto_book) VALUES ($1, $2, tstzrange($3::timestamptz, $4::timestamptz), false)`, [joiner.id, room.id, slot.start, slot.end]);
-      await lockWaitlist(joining, room.id);
-      const cancelled = holder.agent.post(`/api/bookings/${booking}/cancel`).send({}).then((r) => r);
-      await answeredOrWaiting(cancelled);
-      await joining.commitTransaction();
-      expect((await cancelled).status).toBe(200);
-    } finally {
-      await joining.release();
-    }
+    const joining = async (qr: QueryRunner) => {
+      await qr.query(`INSERT INTO waitlist_entries (user_id, space_id, period, auto_book) VALUES ($1, $2, tstzrange($3::timestamptz, $4::timestamptz), false)`, [joiner.id, room.id, slot.start, slot.end]);
+      await lockWaitlist(qr, room.id);
+    };
+    expect((await whileUncommitted(joining, () => holder.agent.post(`/api/bookings/${booking}/cancel`).send({}))).status).toBe(200);
     expect(await sql(`SELECT 1 FROM outbox_jobs WHERE kind = 'waitlist.slot_freed' AND payload->>'bookingId' = $1`, [booking])).toHaveLength(1);
     await deliver();
     expect((await entriesOf(joiner))[0]).toMatchObject({ status: 'offered' });
