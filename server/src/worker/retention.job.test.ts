@@ -45,8 +45,22 @@ describe('data retention', () => {
     const ended = await createBookingClaims(t.dataSource, { spaceId: space.id, resourceId: space.resourceIds[1]!, unitIds: [space.resourceIds[1]!], start: endedStart.toISO()!, end: endedStart.plus({ hours: 1 }).toISO()!, bookerId });
     await sql(`INSERT INTO booking_access (booking_id, code) VALUES ($1, '481516'), ($2, '234200')`, [ended, future]);
 
+    // Audit events: a rejection's reason and an invitation's address from before the period, and both from within it.
+    const audit = (monthsAgo: number, action: string, data: Record<string, unknown>) =>
+      sql(`INSERT INTO audit_events (action, subject_type, subject_id, data, created_at) VALUES ($1, 'booking', $2, $3, now() - make_interval(months => $4)) RETURNING id`, [action, old, data, monthsAgo]);
+    await audit(25, 'booking.rejected', { from: 'pending', reason: 'Herr Beispiel ist krank' });
+    await audit(25, 'invitation.sent', { email: 'eingeladen@example.org', role: 'member' });
+    await audit(23, 'booking.rejected', { from: 'pending', reason: 'Saal belegt' });
+    await audit(23, 'invitation.sent', { email: 'neu@example.org', role: 'member' });
+
     const result = await enforceRetention(t.dataSource, 24);
-    expect(result).toMatchObject({ bookingsAnonymised: 1, sessionsDeleted: 1, tokensDeleted: 1, waitlistEntriesDeleted: 1, accessCodesCleared: 1 });
+    expect(result).toMatchObject({ bookingsAnonymised: 1, sessionsDeleted: 1, tokensDeleted: 1, waitlistEntriesDeleted: 1, accessCodesCleared: 1, auditEventsCleared: 2 });
+    expect(await sql(`SELECT action, data FROM audit_events WHERE action IN ('booking.rejected', 'invitation.sent') ORDER BY created_at, action`)).toEqual([
+      { action: 'booking.rejected', data: { from: 'pending' } },
+      { action: 'invitation.sent', data: { role: 'member' } },
+      { action: 'booking.rejected', data: { from: 'pending', reason: 'Saal belegt' } },
+      { action: 'invitation.sent', data: { email: 'neu@example.org', role: 'member' } },
+    ]);
     expect(await sql(`SELECT booking_id, code FROM booking_access ORDER BY code NULLS FIRST`)).toEqual([{ booking_id: ended, code: null }, { booking_id: future, code: '234200' }]);
     expect(await sql(`SELECT 1 FROM waitlist_entries`)).toHaveLength(1);
 
@@ -62,7 +76,7 @@ describe('data retention', () => {
     expect(await sql(`SELECT 1 FROM user_tokens`)).toHaveLength(1);
 
     // A second run finds nothing left to do.
-    expect(await enforceRetention(t.dataSource, 24)).toMatchObject({ bookingsAnonymised: 0, sessionsDeleted: 0, tokensDeleted: 0, waitlistEntriesDeleted: 0, accessCodesCleared: 0 });
+    expect(await enforceRetention(t.dataSource, 24)).toMatchObject({ bookingsAnonymised: 0, sessionsDeleted: 0, tokensDeleted: 0, waitlistEntriesDeleted: 0, accessCodesCleared: 0, auditEventsCleared: 0 });
   });
 
   it('runs on one worker at a time: a run while another holds the lock is skipped', async () => {

@@ -9,6 +9,7 @@ export interface RetentionResult {
   outboxJobsDeleted: number;
   waitlistEntriesDeleted: number;
   accessCodesCleared: number;
+  auditEventsCleared: number;
 }
 
 /** Two years: long enough for annual statements and disputes, see docs/operations.md. */
@@ -24,7 +25,8 @@ const BATCH = 2000;
 /**
  * Enforces the data retention rules of docs/operations.md. Bookings that ended more than
  * `months` ago keep what the occupancy figures need (space, resource, time, status, price,
- * organization) and lose who booked them and why; expired sessions, tokens and invitations,
+ * organization) and lose who booked them and why, audit events that old lose their free text
+ * (reasons) and invited addresses; expired sessions, tokens and invitations,
  * old delivered mails, door codes of bookings that ended and waitlist entries for times long past
  * go. One worker at a time: the others skip the run (advisory lock), so several workers never do
  * the same batch twice.
@@ -53,6 +55,12 @@ export async function enforceRetention(db: DataSource, months: number): Promise<
       invitationsDeleted: await count(`DELETE FROM invitations WHERE expires_at < now()`),
       outboxJobsDeleted: await count(`DELETE FROM outbox_jobs WHERE status = 'done' AND done_at < now() - ${OUTBOX_KEEP}`),
       waitlistEntriesDeleted: await count(`DELETE FROM waitlist_entries WHERE upper(period) < now() - ${WAITLIST_KEEP}`),
+      // The log keeps who did what to which subject when; a reason may say something personal.
+      auditEventsCleared: await count(
+        `UPDATE audit_events SET data = data - 'reason' - 'email'
+          WHERE id IN (SELECT id FROM audit_events WHERE (data ? 'reason' OR data ? 'email') AND created_at < ${cutoff} ORDER BY created_at LIMIT ${BATCH})`,
+        [months],
+      ),
       // A door code opens nothing once its booking is over (it is shown only until the end, and
       // lock systems got it with that end); kept longer it is only a secret lying around.
       accessCodesCleared: await count(
