@@ -18,15 +18,18 @@ interface LockJobRow {
 }
 
 /**
- * Grants and revokes queued by the database when a code-lock booking is confirmed or ends. The
- * state is read at delivery: a grant for a booking cancelled meanwhile sends nothing (its revoke
- * follows), and a space that dropped its lock system sends nothing either.
+ * Grants and revokes queued by the database when a code-lock booking is confirmed or ends, and
+ * revokes queued when its space stops using codes or its lock system. The state is read at
+ * delivery: a grant for a booking cancelled meanwhile sends nothing (its revoke follows), nor
+ * does a grant for a space that dropped its lock system; a revoke goes to the address and with
+ * the secret the space still keeps.
  */
 export function lockJobHandlers(deps: { db: Queryable; adapters?: Record<string, LockAdapter> }): Record<string, JobHandler> {
   const adapters = deps.adapters ?? LOCK_ADAPTER_REGISTRY;
   return {
     async 'access.lock'(job) {
-      const { bookingId, action } = job.payload as { bookingId: string; action: 'grant' | 'revoke' };
+      // A revoke queued because the space stopped using its lock system names the adapter that granted.
+      const { bookingId, action, adapter: grantedBy } = job.payload as { bookingId: string; action: 'grant' | 'revoke'; adapter?: LockAdapterName };
       const [row] = (await deps.db.query(
         `SELECT b.id AS booking_id, b.space_id, b.status, lower(b.period) AS starts_at, upper(b.period) AS ends_at, s.code_lead_minutes,
                 a.code, s.lock_adapter, s.lock_url, s.lock_secret
@@ -34,9 +37,10 @@ export function lockJobHandlers(deps: { db: Queryable; adapters?: Record<string,
           WHERE b.id = $1`,
         [bookingId],
       )) as LockJobRow[];
-      if (!row?.lock_adapter || !row.lock_url || !row.lock_secret) return;
-      const adapter = adapters[row.lock_adapter];
-      if (!adapter) throw new Error(`no lock adapter named ${row.lock_adapter}`);
+      const adapterName = (action === 'revoke' ? grantedBy : undefined) ?? row?.lock_adapter;
+      if (!row || !adapterName || !row.lock_url || !row.lock_secret) return;
+      const adapter = adapters[adapterName];
+      if (!adapter) throw new Error(`no lock adapter named ${adapterName}`);
       const target = { url: row.lock_url, secret: row.lock_secret };
       if (action === 'revoke') {
         await adapter.revoke(target, { bookingId: row.booking_id, spaceId: row.space_id });

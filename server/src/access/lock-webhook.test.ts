@@ -73,7 +73,7 @@ describe('pushing codes to a lock system', () => {
     const start = DateTime.now().plus({ days: 2 }).startOf('hour');
     const id = await createBookingClaims(t.db.dataSource, { spaceId: space.id, resourceId: space.resourceIds[0]!, unitIds: [space.resourceIds[0]!], start: start.toISO()!, end: start.plus({ hours: 3 }).toISO()!, bookerId });
     const [{ code }] = await t.db.dataSource.query(`SELECT code FROM booking_access WHERE booking_id = $1`, [id]);
-    expect((await jobs()).map((j) => j.key)).toEqual([`${id}:access.lock:grant`]);
+    expect((await jobs()).map((j) => j.key)).toEqual([`${id}:access.lock:grant:${code}`]);
 
     answers.push(500);
     expect(await deliver()).toBe(0);
@@ -102,11 +102,51 @@ describe('pushing codes to a lock system', () => {
 
     // Whichever path ends the booking (here a plain status change), the database queues the revoke.
     await t.db.dataSource.query(`UPDATE bookings SET status = 'cancelled' WHERE id = $1`, [id]);
-    expect((await jobs()).map((j) => j.key)).toEqual([`${id}:access.lock:grant`, `${id}:access.lock:revoke`]);
+    expect((await jobs()).map((j) => j.key)).toEqual([`${id}:access.lock:grant:${code}`, `${id}:access.lock:revoke`]);
     expect(await deliver()).toBe(1);
     const revoke = received[2]!;
     expect(JSON.parse(revoke.body)).toEqual({ event: 'access.revoked', bookingId: id, spaceId: space.id });
     expect(revoke.body).not.toContain(code);
     expect(verify(SECRET, revoke.headers['landraeume-signature'] as string, revoke.headers['landraeume-timestamp'] as string, revoke.body)).toBe(true);
+  });
+
+  it('revokes what it granted when the space stops using its lock system, and takes the codes of bookings to come back', async () => {
+    const start = DateTime.now().plus({ days: 3 }).startOf('hour');
+    const id = await createBookingClaims(t.db.dataSource, { spaceId: space.id, resourceId: space.resourceIds[0]!, unitIds: [space.resourceIds[0]!], start: start.toISO()!, end: start.plus({ hours: 2 }).toISO()!, bookerId });
+    const codeOf = async () => ((await t.db.dataSource.query(`SELECT code FROM booking_access WHERE booking_id = $1`, [id])) as { code: string | null }[])[0]?.code;
+    const granted = await codeOf();
+    expect(granted).toMatch(/^[0-9]{6}$/);
+    expect(await deliver()).toBe(1);
+    const before = received.length;
+
+    // The town takes the smart lock out and hands out keys instead.
+    await staff.patch(`/api/spaces/${space.id}`).send({ accessMode: 'key_handover', lockAdapter: null, keyPlace: 'Rathaus, Pforte' }).expect(200);
+    expect(await codeOf()).toBeNull();
+    expect((await jobs()).filter((j) => j.key.startsWith(`${id}:access.lock:revoke`)).map((j) => j.status)).toEqual(['pending']);
+    expect(await deliver()).toBe(1);
+    expect(received).toHaveLength(before + 1);
+    const revoke = received[before]!;
+    expect(JSON.parse(revoke.body)).toEqual({ event: 'access.revoked', bookingId: id, spaceId: space.id });
+    expect(verify(SECRET, revoke.headers['landraeume-signature'] as string, revoke.headers['landraeume-timestamp'] as string, revoke.body)).toBe(true);
+
+    // Back to the lock: the booking gets a new code, granted again.
+    await staff.patch(`/api/spaces/${space.id}`).send({ accessMode: 'smart_lock', lockAdapter: 'webhook' }).expect(200);
+    const again = await codeOf();
+    expect(again).toMatch(/^[0-9]{6}$/);
+    expect(await deliver()).toBe(1);
+    expect(JSON.parse(received[before + 1]!.body)).toMatchObject({ event: 'access.granted', bookingId: id, code: again });
+
+    // A keypad without a lock system: the lock gets its revoke, the booking a code of its own.
+    await staff.patch(`/api/spaces/${space.id}`).send({ accessMode: 'keypad', lockAdapter: null }).expect(200);
+    expect(await deliver()).toBe(1);
+    expect(JSON.parse(received[before + 2]!.body)).toMatchObject({ event: 'access.revoked', bookingId: id });
+    const keypadCode = await codeOf();
+    expect(keypadCode).toMatch(/^[0-9]{6}$/);
+    // A lock system set up later gets the code the booking already has.
+    await staff.patch(`/api/spaces/${space.id}`).send({ accessMode: 'smart_lock', lockAdapter: 'webhook' }).expect(200);
+    expect(await codeOf()).toBe(keypadCode);
+    expect(await deliver()).toBe(1);
+    expect(JSON.parse(received[before + 3]!.body)).toMatchObject({ event: 'access.granted', bookingId: id, code: keypadCode });
+    expect(received).toHaveLength(before + 4);
   });
 });

@@ -1,4 +1,4 @@
-import type { ManagedSpaceDetail } from '@landraeume/shared';
+import type { AccessMode, LockAdapterName, ManagedSpaceDetail } from '@landraeume/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../accounts/actor';
 import { canManageSpacesOf } from '../../accounts/policy';
@@ -12,6 +12,8 @@ export interface ManagedSpace {
   published: boolean;
   minDurationMinutes: number;
   maxDurationMinutes: number;
+  accessMode: AccessMode;
+  lockAdapter: LockAdapterName | null;
 }
 
 /**
@@ -20,12 +22,20 @@ export interface ManagedSpace {
  */
 export async function loadManagedSpace(db: Queryable | EntityManager, actor: Actor, spaceId: string, lock = false): Promise<ManagedSpace> {
   const [row] = (await db.query(
-    `SELECT s.id, s.organization_id, o.kind, s.published, s.min_duration_minutes, s.max_duration_minutes
+    `SELECT s.id, s.organization_id, o.kind, s.published, s.min_duration_minutes, s.max_duration_minutes, s.access_mode, s.lock_adapter
        FROM spaces s JOIN organizations o ON o.id = s.organization_id WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`,
     [spaceId],
-  )) as { id: string; organization_id: string; kind: string; published: boolean; min_duration_minutes: number; max_duration_minutes: number }[];
+  )) as { id: string; organization_id: string; kind: string; published: boolean; min_duration_minutes: number; max_duration_minutes: number; access_mode: AccessMode; lock_adapter: LockAdapterName | null }[];
   if (!row || !canManageSpacesOf(actor, { id: row.organization_id, kind: row.kind })) throw notFound('Space');
-  return { id: row.id, organizationId: row.organization_id, published: row.published, minDurationMinutes: row.min_duration_minutes, maxDurationMinutes: row.max_duration_minutes };
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    published: row.published,
+    minDurationMinutes: row.min_duration_minutes,
+    maxDurationMinutes: row.max_duration_minutes,
+    accessMode: row.access_mode,
+    lockAdapter: row.lock_adapter,
+  };
 }
 
 interface ManagerColumns {

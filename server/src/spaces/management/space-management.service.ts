@@ -8,7 +8,7 @@ import type { SpaceService } from '../spaces.service';
 import { loadManagedSpace, managedDetail } from './managed-space';
 import { presentManagedSpace, type ManagedSpaceRow } from './management.presenter';
 import { columnsOf } from './space-columns';
-import { issueMissingCodes } from '../../access/code-issuing';
+import { carryOverAccess } from '../../access/code-issuing';
 import { checkLockSetup } from '../../access/lock-setup';
 import { uniqueSlug } from '../../db/slug';
 
@@ -77,7 +77,8 @@ export class SpaceManagementService {
       if (!columns.length) return;
       await m.query(`UPDATE spaces SET ${columns.map(([c], i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [spaceId, ...columns.map(([, v]) => v)]);
       await checkLockSetup(m, spaceId);
-      await issueMissingCodes(m, spaceId, input.accessMode);
+      const after = { accessMode: input.accessMode ?? space.accessMode, lockAdapter: input.lockAdapter === undefined ? space.lockAdapter : input.lockAdapter };
+      await carryOverAccess(m, spaceId, space, after);
       // Field names only: the lock secret's value must not end up in the audit log.
       await recordAudit(m, { actorId: actor.id, action: 'space.updated', subjectType: 'space', subjectId: spaceId, data: { fields: Object.keys(input) } });
     });
