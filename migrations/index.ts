@@ -17,11 +17,12 @@ import { SpaceCalendarVersions1764000016000 } from './1764000016000-SpaceCalenda
 import { CandidatesFromIndex1764000017000 } from './1764000017000-CandidatesFromIndex';
 import { AuditFreeText1764000018000 } from './1764000018000-AuditFreeText';
 import { LockGrantPerCode1764000019000 } from './1764000019000-LockGrantPerCode';
+import { NewsletterConfirmation1764000020000 } from './1764000020000-NewsletterConfirmation';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen yet. */
 export const migrations = [
   Foundation1764000000000, Accounts1764000001000, Bookings1764000002000, Series1764000004000, SearchIndexes1764000005000, Outbox1764000006000,
   Notifications1764000007000, Contracts1764000008000, Demand1764000009000, Admission1764000010000, CheckIn1764000011000, Access1764000012000, Webhooks1764000013000,
   NearestSpaces1764000014000, ClaimPeriodSpGist1764000015000, SpaceCalendarVersions1764000016000, CandidatesFromIndex1764000017000,
-  AuditFreeText1764000018000, LockGrantPerCode1764000019000,
+  AuditFreeText1764000018000, LockGrantPerCode1764000019000, NewsletterConfirmation1764000020000,
 ];

@@ -49,6 +49,29 @@ describe('the commuter survey on a phone', () => {
     await page.close();
   });
 
+  it('asks for a newsletter address to be confirmed by mail, and following the link confirms it', async () => {
+    const page = await browser().newPage({ locale: 'de-DE' });
+    const answered = await page.request.post(`${baseUrl}/api/survey/responses`, {
+      data: { browserKey: `e2e-newsletter-${Date.now()}-abcdef`, answers: { home_postcode: '48301', commute_mode: 'car' }, newsletterEmail: `neugierig-${Date.now()}@example.org` },
+    });
+    expect(answered.status()).toBe(201);
+
+    // The mail, as the platform team sees it in the app's mailbox (no mail server here).
+    await signIn(page, baseUrl, 'admin@demo.landraeume.example');
+    await page.getByRole('link', { name: 'Postfach (Entwicklung)' }).click();
+    const subject = page.getByRole('button', { name: 'Bitte bestätigen Sie Ihre Anmeldung zum Landräume-Newsletter' }).first();
+    // The worker sends every two seconds: reload until the mail is listed, giving each load time to fetch.
+    const listed = () => subject.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+    for (let i = 0; i < 15 && !(await listed()); i++) await page.reload();
+    await subject.click();
+    const link = /https?:\/\/\S+\/newsletter\/bestaetigen\?token=[A-Za-z0-9_-]+/.exec(await page.locator('.mail-text').innerText())![0];
+
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: 'Newsletter-Anmeldung bestätigen' }).waitFor();
+    await page.getByText('Danke! Ihre Anmeldung zum Newsletter ist bestätigt.').waitFor();
+    await page.close();
+  });
+
   it('shows the platform team the reports with charts, tables and CSV links', async () => {
     const page = await browser().newPage({ locale: 'de-DE' });
     await signIn(page, baseUrl, 'admin@demo.landraeume.example');

@@ -56,6 +56,7 @@ export function App() {
               <Route path="/registrieren" element={<RegisterPage />} />
               <Route path="/konto" element={<AccountPage />} />
               <Route path="/konto/bestaetigen" element={<TokenPage endpoint="/api/auth/verify-email" title="verify.title" done="verify.done" />} />
+              <Route path="/newsletter/bestaetigen" element={<TokenPage endpoint="/api/newsletter/confirm" title="newsletter.title" done="newsletter.done" />} />
               <Route path="/passwort-vergessen" element={<PasswordResetRequestPage />} />
               <Route path="/passwort-zuruecksetzen" element={<PasswordResetPage />} />
               <Route path="/einladung" element={<InvitationPage />} />

@@ -68,6 +68,7 @@ import { ReportsService } from './reports/reports.service';
 import { SurveyAdminService } from './demand/survey-admin.service';
 import { surveyRoutes } from './demand/survey.routes';
 import { SurveyService } from './demand/survey.service';
+import { NewsletterService } from './demand/newsletter';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { WebhookService } from './webhooks/webhooks.service';
 
@@ -153,7 +154,7 @@ export function createApp(deps: AppDeps): LandraeumeApp {
     }),
     ...feedRoutes(new FeedService(db, config.publicUrl)),
     ...notificationRoutes(new OutboxAdminService(db), new DevMailbox(config.smtpUrl ? undefined : path.join(config.dataDir, 'mail'))),
-    ...surveyRoutes(new SurveyService(db), new SurveyAdminService(db), limits),
+    ...surveyRoutes(new SurveyService(db), new SurveyAdminService(db), new NewsletterService(db), limits),
     ...reportRoutes(new ReportsService(db)),
     ...webhookRoutes(new WebhookService(db, { allowLinkLocal: config.webhookAllowLinkLocal ?? false })),
     ...openApiRoutes(() => routes, { version: VERSION, serverUrl: config.publicUrl }),

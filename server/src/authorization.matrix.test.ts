@@ -8,6 +8,7 @@ import { createTestApp, TEST_PUBLIC_URL, TEST_SESSION_SECRET, type TestApp } fro
 import { createMailer } from './notifications/mailer';
 import { createBookingClaims, TEST_PASSWORD } from './db/testing/fixtures';
 import { createContract } from './db/testing/contract-fixtures';
+import { newToken } from './accounts/tokens';
 import { buildWorld, invitationFor, PERSONAS, sessionCookie, tokenFor, type Persona, type World } from './db/testing/personas';
 
 /*
@@ -50,6 +51,13 @@ async function seriesInB(db: Ctx['db'], world: World, status: 'pending' | 'confi
 }
 
 /** A confirmed booking of the club member's in provider B's room, which is opened with a handed-over key. */
+/** A newsletter address waiting for confirmation, and the token its mail would carry. */
+async function newsletterToken(db: Ctx['db']): Promise<string> {
+  const { token, hash } = newToken();
+  await db.query(`INSERT INTO newsletter_signups (email, token_hash) VALUES ($1, $2)`, [`matrix-${hash.toString('hex').slice(0, 12)}@example.org`, hash]);
+  return token;
+}
+
 async function keyBookingInB(db: Ctx['db'], world: World, keyOut = false): Promise<string> {
   await db.query(`UPDATE spaces SET access_mode = 'key_handover', key_place = 'Rathaus, Bürgerbüro' WHERE id = $1`, [world.spaces.providerB]);
   const start = DateTime.now().setZone('Europe/Berlin').plus({ days: 5 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 });
@@ -286,6 +294,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/dev/mails/:id': { allow: ['clubMember', 'platformAdmin'], params: async ({ world }) => ({ id: await mailTo(world.users.clubMember.email) }) },
   'GET /api/survey': { allow: ALL, query: () => ({ browserKey: `matrix-browser-key-${unique()}-abcdef` }) },
   'POST /api/survey/responses': { allow: ALL, body: () => ({ browserKey: `matrix-browser-key-${unique()}-abcdef`, answers: { home_postcode: '48653', commute_mode: 'car' } }) },
+  'POST /api/newsletter/confirm': { allow: ALL, body: async ({ db }) => ({ token: await newsletterToken(db) }) },
   'GET /api/admin/survey': { allow: ['platformAdmin'] },
   'PATCH /api/admin/survey': { allow: ['platformAdmin'], body: () => ({ open: true }) },
   'POST /api/admin/survey/questions': {

@@ -51,6 +51,8 @@ export type Survey = z.infer<typeof surveySchema>;
 export const surveyAdminViewSchema = z.object({ open: z.boolean(), questions: z.array(surveyQuestionSchema), responses: z.number().int() });
 export type SurveyAdminView = z.infer<typeof surveyAdminViewSchema>;
 export const surveyReceivedSchema = z.object({ received: z.literal(true) });
+/** The answer to following a newsletter confirmation link. */
+export const newsletterConfirmedSchema = z.object({ confirmed: z.literal(true) });
 
 /** A random key the browser keeps; the server stores only its hash, and only to refuse a second answer. */
 export const browserKeySchema = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, { error: 'browser_key.invalid' });
@@ -64,7 +66,7 @@ export const surveyResponseCreateSchema = z
   .object({
     browserKey: browserKeySchema,
     answers: z.record(surveyKeySchema, surveyAnswerValueSchema).refine((a) => Object.keys(a).length <= 60, { error: 'answers.too_many' }),
-    /** Only for the newsletter; kept in a table of its own with no link to the answers. */
+    /** Only for the newsletter (confirmed by a mailed link); kept in a table of its own with no link to the answers. */
     newsletterEmail: z.email({ error: 'email.invalid' }).max(254).optional(),
     locale: z.enum(['de', 'en']).default('de'),
   })

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { hashToken } from '../accounts/tokens';
 import { createDataSource } from './data-source';
 import { adminQuery, databaseUrl } from './testing/pg-admin';
 
@@ -61,5 +62,17 @@ describe('migrations', () => {
     await expect(book('2026-12-01T09:30:00Z', '2026-12-01T10:30:00Z')).rejects.toMatchObject({ code: '23P01' });
     await dataSource.query(`UPDATE booking_claims SET active = false WHERE booking_id = $1`, [first]);
     await expect(book('2026-12-01T08:30:00Z', '2026-12-01T09:30:00Z')).resolves.toEqual(expect.any(String));
+  });
+
+  it('ask each newsletter address given before the double opt-in to confirm it, once', async () => {
+    const applied = async () => ((await dataSource.query(`SELECT name FROM typeorm_migrations`)) as { name: string }[]).map((r) => r.name);
+    while ((await applied()).includes('NewsletterConfirmation1764000020000')) await dataSource.undoLastMigration({ transaction: 'each' });
+    await dataSource.query(`INSERT INTO newsletter_signups (email, created_on) VALUES ('frueher@example.org', '2026-01-10')`);
+    await dataSource.runMigrations({ transaction: 'each' });
+    const [signup] = await dataSource.query(`SELECT id, token_hash, confirmed_on, created_on = (now() AT TIME ZONE 'Europe/Berlin')::date AS week_starts_today FROM newsletter_signups`);
+    expect(signup).toMatchObject({ confirmed_on: null, week_starts_today: true });
+    const jobs = (await dataSource.query(`SELECT key, payload FROM outbox_jobs WHERE kind = 'newsletter.confirm_mail'`)) as { key: string; payload: { signupId: string; token: string } }[];
+    expect(jobs).toEqual([{ key: `newsletter.confirm_mail:${signup.id}`, payload: { signupId: signup.id, token: expect.stringMatching(/^[0-9a-f]{64}$/) } }]);
+    expect(signup.token_hash).toEqual(hashToken(jobs[0]!.payload.token));
   });
 });

@@ -1,4 +1,5 @@
 import {
+  newsletterConfirmedSchema,
   surveyAdminViewSchema,
   surveyQuerySchema,
   surveyQuestionCreateSchema,
@@ -9,13 +10,15 @@ import {
   surveyResponseCreateSchema,
   surveySchema,
   surveyStateUpdateSchema,
+  tokenBodySchema,
 } from '@landraeume/shared';
 import type { RateLimiters } from '../http/rate-limit';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { SurveyAdminService } from './survey-admin.service';
+import type { NewsletterService } from './newsletter';
 import type { SurveyService } from './survey.service';
 
-export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService, limits: Pick<RateLimiters, 'surveyPerIp'>): AnyRoute[] {
+export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService, newsletter: NewsletterService, limits: Pick<RateLimiters, 'surveyPerIp'>): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -39,6 +42,15 @@ export function surveyRoutes(survey: SurveyService, admin: SurveyAdminService, l
         await limits.surveyPerIp.consume(req.ip ?? 'unknown');
         return survey.submit(body);
       },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/newsletter/confirm',
+      summary: 'Confirm a newsletter address with the token its confirmation mail carried (400 invalid_token when unknown or expired); again is no error',
+      access: 'public',
+      response: newsletterConfirmedSchema,
+      body: tokenBodySchema,
+      handler: ({ body }) => newsletter.confirm(body.token),
     }),
     defineRoute({
       method: 'get',

@@ -4,6 +4,7 @@ import { surveyResponseCreateSchema, type Bilingual, type Survey } from '@landra
 import type { z } from 'zod';
 import type { Queryable } from '../db/queryable';
 import { DomainError, notFound } from '../http/errors';
+import { signUpForNewsletter } from './newsletter';
 import { checkAnswers } from './survey-answers';
 import type { Answers } from './survey-figures';
 import { presentPublicQuestion, presentQuestion, QUESTION_COLUMNS, type SurveyQuestionRow } from './survey.presenter';
@@ -50,7 +51,7 @@ export class SurveyService {
   /**
    * Stores an answer without any personal data. The unique browser-key hash refuses a second
    * answer from the same browser; the newsletter address, if given, goes to a table of its own
-   * with only the day, so neither row can be matched to the other.
+   * with only the day, so neither row can be matched to the other; it counts once confirmed.
    */
   async submit(input: z.output<typeof surveyResponseCreateSchema>): Promise<{ received: true }> {
     return this.db.transaction(async (m) => {
@@ -64,7 +65,7 @@ export class SurveyService {
       )) as unknown[];
       if (!inserted.length) throw new DomainError('survey_already_answered', 'This browser has already answered the survey');
       if (input.newsletterEmail) {
-        await m.query(`INSERT INTO newsletter_signups (email, locale) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [input.newsletterEmail.trim(), input.locale]);
+        await signUpForNewsletter(m, input.newsletterEmail.trim(), input.locale);
       }
       return { received: true as const };
     });

@@ -39,7 +39,7 @@ describe('the commuter survey', () => {
     expect(responseColumns).toEqual(['answers', 'browser_key_hash', 'id', 'submitted_on', 'survey_key']);
     expect(responseColumns.filter((c) => /mail|name|ip|user|agent/.test(c))).toEqual([]);
     const newsletterColumns = await columns('newsletter_signups');
-    expect(newsletterColumns).toEqual(['created_on', 'email', 'id', 'locale']);
+    expect(newsletterColumns).toEqual(['confirmed_on', 'created_on', 'email', 'id', 'locale', 'token_hash']);
     const references = await t.db.dataSource.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'newsletter_signups'::regclass AND contype = 'f'`);
     expect(references).toEqual([]);
 

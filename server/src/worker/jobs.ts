@@ -10,6 +10,7 @@ import { DEFAULT_WAITLIST_HOLD_MINUTES, lapseOffers, WaitlistOffers } from '../w
 import { waitlistHandlers } from '../waitlist/waitlist-mails';
 import { purgeExpiredKeys } from '../bookings/idempotency';
 import type { Metrics } from '../metrics/metrics';
+import { newsletterMailHandlers } from '../notifications/newsletter-mails';
 import { admissionMailHandlers } from '../notifications/admission-mails';
 import { bookingMailHandlers } from '../notifications/booking-mails';
 import { contractMailHandlers } from '../notifications/contract-mails';
@@ -89,6 +90,7 @@ export function outboxHandlers(deps: Pick<WorkerDeps, 'db' | 'mailer' | 'publicU
     ...keyOverdueMailHandlers(mailDeps),
     ...lockJobHandlers({ db: deps.db }),
     ...admissionMailHandlers(mailDeps),
+    ...newsletterMailHandlers(mailDeps),
     ...webhookHandlers({ db: deps.db, policy: deps.webhookPolicy ?? DEFAULT_WEBHOOK_POLICY }),
     ...waitlistHandlers({ ...mailDeps, offers }),
   };

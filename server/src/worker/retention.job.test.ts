@@ -53,8 +53,17 @@ describe('data retention', () => {
     await audit(23, 'booking.rejected', { from: 'pending', reason: 'Saal belegt' });
     await audit(23, 'invitation.sent', { email: 'neu@example.org', role: 'member' });
 
+    // Newsletter addresses: one not confirmed within its week, one still within it, one confirmed long ago.
+    await sql(
+      `WITH berlin AS (SELECT (now() AT TIME ZONE 'Europe/Berlin')::date AS today)
+       INSERT INTO newsletter_signups (email, created_on, confirmed_on)
+       SELECT email, today - created, today - confirmed FROM berlin,
+              (VALUES ('vergessen@example.org', 7, NULL::int), ('frisch@example.org', 6, NULL), ('dabei@example.org', 400, 399)) AS s (email, created, confirmed)`,
+    );
+
     const result = await enforceRetention(t.dataSource, 24);
-    expect(result).toMatchObject({ bookingsAnonymised: 1, sessionsDeleted: 1, tokensDeleted: 1, waitlistEntriesDeleted: 1, accessCodesCleared: 1, auditEventsCleared: 2 });
+    expect(result).toMatchObject({ bookingsAnonymised: 1, sessionsDeleted: 1, tokensDeleted: 1, waitlistEntriesDeleted: 1, accessCodesCleared: 1, auditEventsCleared: 2, newsletterSignupsDeleted: 1 });
+    expect((await sql<{ email: string }>(`SELECT email FROM newsletter_signups ORDER BY email`)).map((r) => r.email)).toEqual(['dabei@example.org', 'frisch@example.org']);
     expect(await sql(`SELECT action, data FROM audit_events WHERE action IN ('booking.rejected', 'invitation.sent') ORDER BY created_at, action`)).toEqual([
       { action: 'booking.rejected', data: { from: 'pending' } },
       { action: 'invitation.sent', data: { role: 'member' } },
@@ -76,7 +85,7 @@ describe('data retention', () => {
     expect(await sql(`SELECT 1 FROM user_tokens`)).toHaveLength(1);
 
     // A second run finds nothing left to do.
-    expect(await enforceRetention(t.dataSource, 24)).toMatchObject({ bookingsAnonymised: 0, sessionsDeleted: 0, tokensDeleted: 0, waitlistEntriesDeleted: 0, accessCodesCleared: 0, auditEventsCleared: 0 });
+    expect(await enforceRetention(t.dataSource, 24)).toMatchObject({ bookingsAnonymised: 0, sessionsDeleted: 0, tokensDeleted: 0, waitlistEntriesDeleted: 0, accessCodesCleared: 0, auditEventsCleared: 0, newsletterSignupsDeleted: 0 });
   });
 
   it('runs on one worker at a time: a run while another holds the lock is skipped', async () => {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { NEWSLETTER_CONFIRM_DAYS } from '../demand/newsletter';
 
 export interface RetentionResult {
   bookingsAnonymised: number;
@@ -10,6 +11,7 @@ export interface RetentionResult {
   waitlistEntriesDeleted: number;
   accessCodesCleared: number;
   auditEventsCleared: number;
+  newsletterSignupsDeleted: number;
 }
 
 /** Two years: long enough for annual statements and disputes, see docs/operations.md. */
@@ -25,11 +27,11 @@ const BATCH = 2000;
 /**
  * Enforces the data retention rules of docs/operations.md. Bookings that ended more than
  * `months` ago keep what the occupancy figures need (space, resource, time, status, price,
- * organization) and lose who booked them and why, audit events that old lose their free text
- * (reasons) and invited addresses; expired sessions, tokens and invitations,
- * old delivered mails, door codes of bookings that ended and waitlist entries for times long past
- * go. One worker at a time: the others skip the run (advisory lock), so several workers never do
- * the same batch twice.
+ * organization) and lose who booked them and why; audit events that old lose their free text
+ * (reasons) and invited addresses. Expired sessions, tokens and invitations, old delivered
+ * mails, door codes of bookings that ended, newsletter addresses nobody confirmed and waitlist
+ * entries for times long past go. One worker at a time: the others skip the run (advisory lock),
+ * so several workers never do the same batch twice.
  */
 export async function enforceRetention(db: DataSource, months: number): Promise<RetentionResult | 'skipped'> {
   return db.transaction(async (m) => {
@@ -60,6 +62,11 @@ export async function enforceRetention(db: DataSource, months: number): Promise<
         `UPDATE audit_events SET data = data - 'reason' - 'email'
           WHERE id IN (SELECT id FROM audit_events WHERE (data ? 'reason' OR data ? 'email') AND created_at < ${cutoff} ORDER BY created_at LIMIT ${BATCH})`,
         [months],
+      ),
+      // Double opt-in: an address nobody confirmed within the link's week is deleted.
+      newsletterSignupsDeleted: await count(
+        `DELETE FROM newsletter_signups WHERE confirmed_on IS NULL AND created_on <= (now() AT TIME ZONE 'Europe/Berlin')::date - $1::int`,
+        [NEWSLETTER_CONFIRM_DAYS],
       ),
       // A door code opens nothing once its booking is over (it is shown only until the end, and
       // lock systems got it with that end); kept longer it is only a secret lying around.
