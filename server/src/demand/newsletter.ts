@@ -10,6 +10,8 @@ export const NEWSLETTER_CONFIRM_MAIL = 'newsletter.confirm_mail';
 /** How long a confirmation link works; an address not confirmed by then is deleted (retention). */
 export const NEWSLETTER_CONFIRM_DAYS = 7;
 const TODAY = `(now() AT TIME ZONE 'Europe/Berlin')::date`;
+/** A sign-up whose link no longer works: the confirmation refuses it, retention deletes it unconfirmed. */
+export const NEWSLETTER_LINK_EXPIRED = `created_on <= ${TODAY} - ${NEWSLETTER_CONFIRM_DAYS}`;
 
 /**
  * Double opt-in: an address given in the survey only counts once its owner has followed the
@@ -30,8 +32,8 @@ export class NewsletterService {
     const confirmed = rowsOf(
       await this.db.query(
         `UPDATE newsletter_signups SET confirmed_on = coalesce(confirmed_on, ${TODAY})
-          WHERE token_hash = $1 AND (confirmed_on IS NOT NULL OR created_on > ${TODAY} - $2::int) RETURNING 1`,
-        [hashToken(token), NEWSLETTER_CONFIRM_DAYS],
+          WHERE token_hash = $1 AND (confirmed_on IS NOT NULL OR NOT (${NEWSLETTER_LINK_EXPIRED})) RETURNING 1`,
+        [hashToken(token)],
       ),
     );
     if (!confirmed.length) throw new DomainError('invalid_token', 'This link is invalid or expired');

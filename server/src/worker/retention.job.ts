@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { NEWSLETTER_CONFIRM_DAYS } from '../demand/newsletter';
+import { NEWSLETTER_LINK_EXPIRED } from '../demand/newsletter';
 
 export interface RetentionResult {
   bookingsAnonymised: number;
@@ -64,10 +64,7 @@ export async function enforceRetention(db: DataSource, months: number): Promise<
         [months],
       ),
       // Double opt-in: an address nobody confirmed within the link's week is deleted.
-      newsletterSignupsDeleted: await count(
-        `DELETE FROM newsletter_signups WHERE confirmed_on IS NULL AND created_on <= (now() AT TIME ZONE 'Europe/Berlin')::date - $1::int`,
-        [NEWSLETTER_CONFIRM_DAYS],
-      ),
+      newsletterSignupsDeleted: await count(`DELETE FROM newsletter_signups WHERE confirmed_on IS NULL AND ${NEWSLETTER_LINK_EXPIRED}`),
       // A door code opens nothing once its booking is over (it is shown only until the end, and
       // lock systems got it with that end); kept longer it is only a secret lying around.
       accessCodesCleared: await count(
