@@ -28,7 +28,7 @@ export function lockJobHandlers(deps: { db: Queryable; adapters?: Record<string,
   const adapters = deps.adapters ?? LOCK_ADAPTER_REGISTRY;
   return {
     async 'access.lock'(job) {
-      // A revoke queued because the space stopped using its lock system names the adapter that granted.
+      // Only a revoke queued because the space stopped using its lock system names the adapter that granted.
       const { bookingId, action, adapter: grantedBy } = job.payload as { bookingId: string; action: 'grant' | 'revoke'; adapter?: LockAdapterName };
       const [row] = (await deps.db.query(
         `SELECT b.id AS booking_id, b.space_id, b.status, lower(b.period) AS starts_at, upper(b.period) AS ends_at, s.code_lead_minutes,
@@ -37,7 +37,7 @@ export function lockJobHandlers(deps: { db: Queryable; adapters?: Record<string,
           WHERE b.id = $1`,
         [bookingId],
       )) as LockJobRow[];
-      const adapterName = (action === 'revoke' ? grantedBy : undefined) ?? row?.lock_adapter;
+      const adapterName = grantedBy ?? row?.lock_adapter;
       if (!row || !adapterName || !row.lock_url || !row.lock_secret) return;
       const adapter = adapters[adapterName];
       if (!adapter) throw new Error(`no lock adapter named ${adapterName}`);
